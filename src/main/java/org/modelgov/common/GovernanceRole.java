@@ -1,0 +1,40 @@
+package org.modelgov.common;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The governance roles of DESIGN.md; each is a Camunda group with this id. */
+public enum GovernanceRole {
+    MODEL_OWNER("model-owners", "Model owners"),
+    RISK_OFFICER("risk-officers", "Risk officers"),
+    VALIDATOR("validators", "Validators"),
+    ETHICS_REVIEWER("ethics-reviewers", "Ethics reviewers"),
+    BUSINESS_OWNER("business-owners", "Business owners"),
+    COMMITTEE_MEMBER("model-risk-committee", "Model risk committee"),
+    INCIDENT_RESPONDER("incident-responders", "Incident responders"),
+    COMPLIANCE_OFFICER("compliance-officers", "Compliance officers"),
+    GOVERNANCE_ADMIN("governance-admins", "Governance administrators");
+
+    /** Camunda's own administrators group (full access to the engine and its apps). */
+    public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+
+    private final String groupId;
+    private final String displayName;
+
+    GovernanceRole(String groupId, String displayName) {
+        this.groupId = groupId;
+        this.displayName = displayName;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public static Optional<GovernanceRole> ofGroup(String groupId) {
+        return Arrays.stream(values()).filter(r -> r.groupId.equals(groupId)).findFirst();
+    }
+}

@@ -1,0 +1,114 @@
+package org.modelgov.demo;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.modelgov.common.GovernanceRole;
+import org.modelgov.inventory.Actor;
+import org.modelgov.inventory.Deployment;
+import org.modelgov.inventory.InventoryService;
+import org.modelgov.inventory.ModelDetails;
+import org.modelgov.inventory.RegisterModel;
+import org.modelgov.inventory.RegisterVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users (one per role, password {@code demo}) and a few demo models, only when
+ * {@code modelgov.demo-data=true}. Runs after the groups exist; skips what is already there.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "modelgov.demo-data", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** user id, first name, last name, groups. */
+    record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("owner", "Olivia", "Owner", List.of(GovernanceRole.MODEL_OWNER.groupId())),
+            new DemoUser("risk", "Rafael", "Risk", List.of(GovernanceRole.RISK_OFFICER.groupId())),
+            new DemoUser("validator", "Vera", "Validator", List.of(GovernanceRole.VALIDATOR.groupId())),
+            new DemoUser("ethics", "Ethan", "Ethics", List.of(GovernanceRole.ETHICS_REVIEWER.groupId())),
+            new DemoUser("business", "Bea", "Business", List.of(GovernanceRole.BUSINESS_OWNER.groupId())),
+            new DemoUser("approver1", "Ada", "Approver", List.of(GovernanceRole.COMMITTEE_MEMBER.groupId())),
+            new DemoUser("approver2", "Alan", "Approver", List.of(GovernanceRole.COMMITTEE_MEMBER.groupId())),
+            new DemoUser("responder", "Rosa", "Responder", List.of(GovernanceRole.INCIDENT_RESPONDER.groupId())),
+            new DemoUser("compliance", "Carl", "Compliance", List.of(GovernanceRole.COMPLIANCE_OFFICER.groupId())),
+            new DemoUser("admin", "Ann", "Admin",
+                    List.of(GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP)));
+
+    private final IdentityService identity;
+    private final InventoryService inventory;
+
+    DemoData(IdentityService identity, InventoryService inventory) {
+        this.identity = identity;
+        this.inventory = inventory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        USERS.forEach(this::ensureUser);
+        ensureDemoModels();
+    }
+
+    private void ensureUser(DemoUser demo) {
+        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+            User user = identity.newUser(demo.id());
+            user.setFirstName(demo.firstName());
+            user.setLastName(demo.lastName());
+            user.setEmail(demo.id() + "@modelgov.example");
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+        }
+        for (String group : demo.groups()) {
+            if (identity.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                identity.createMembership(demo.id(), group);
+            }
+        }
+    }
+
+    private void ensureDemoModels() {
+        Actor owner = new Actor("owner", Set.of(GovernanceRole.MODEL_OWNER.groupId()));
+        register(owner, "CUST-CHURN-001", new ModelDetails("Customer churn predictor",
+                "Retention: ranks customers by their risk of leaving so retention teams can call them first",
+                "owner", "Customer Analytics",
+                new Deployment("churn-xgb-prod", "arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1"),
+                "Prioritising retention calls; not for pricing or credit decisions",
+                "s3://modelgov-demo/churn/eval.csv"), "1.0.0");
+        register(owner, "CREDIT-SCORE-002", new ModelDetails("Retail credit scoring",
+                "Lending: probability of default for consumer loan applications (EU AI Act Annex III, 5(b))",
+                "owner", "Retail Credit Risk", new Deployment("credit-pd-prod", null),
+                "Decision support for credit officers; a human decides every application",
+                "s3://modelgov-demo/credit/eval.csv"), "3.2.0");
+        register(owner, "RESUME-SCREEN-003", new ModelDetails("Résumé screening assistant",
+                "Hiring: shortlists applications for recruiters (NYC Local Law 144 automated employment decision tool)",
+                "owner", "Talent Acquisition", null,
+                "Shortlisting only; recruiters review every rejection", null), null);
+    }
+
+    private void register(Actor owner, String id, ModelDetails details, String firstVersionLabel) {
+        try {
+            inventory.get(id);
+            return;
+        } catch (org.modelgov.common.NotFoundException absent) {
+            // not there yet: register it below
+        }
+        inventory.register(new RegisterModel(id, details, List.of()), owner);
+        if (firstVersionLabel != null) {
+            inventory.registerVersion(id, new RegisterVersion(firstVersionLabel, "First governed version",
+                    details.deployment().modelPackageArn(), null, details.evaluationDatasetUri(), List.of()), owner);
+        }
+        log.info("Demo model {} registered", id);
+    }
+}

@@ -1,0 +1,214 @@
+package org.modelgov.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.modelgov.audit.AuditTrail;
+import org.modelgov.common.AccessDeniedToActionException;
+import org.modelgov.common.ConflictException;
+import org.modelgov.common.GovernanceRole;
+import org.modelgov.common.NotFoundException;
+import org.modelgov.common.Violations;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The model inventory: registering models and versions, changing their descriptions, finding them.
+ * Risk tier, status and review date are not changed here: the governance lifecycle owns them.
+ */
+@Service
+public class InventoryService {
+
+    static final String ENTITY_MODEL = "MODEL";
+    static final String ENTITY_VERSION = "MODEL_VERSION";
+
+    private final ModelRepository models;
+    private final UserDirectory users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    InventoryService(ModelRepository models, UserDirectory users, AuditTrail audit, Clock clock) {
+        this.models = models;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Model register(RegisterModel command, Actor actor) {
+        requireMayRegister(actor);
+        Violations v = command.check();
+        checkOwnerExists(v, command.details().owner());
+        v.throwIfAny();
+        if (models.exists(command.id())) {
+            throw new ConflictException("A model with id " + command.id() + " already exists");
+        }
+        Instant now = now();
+        ModelDetails d = command.details();
+        Model model = new Model(command.id(), d.name(), d.purpose(), RiskTier.UNASSESSED, d.owner(), d.ownerTeam(),
+                d.deployment(), d.intendedUse(), d.evaluationDatasetUri(), ModelStatus.PROPOSED, null,
+                actor.userId(), now, now, 0);
+        try {
+            models.insert(model);
+        } catch (DuplicateKeyException e) {
+            // another request registered the same id between our check and our insert
+            throw new ConflictException("A model with id " + command.id() + " already exists");
+        }
+        audit.record(actor.userId(), "MODEL_REGISTERED", ENTITY_MODEL, model.id(), snapshot(d));
+        return model;
+    }
+
+    @Transactional
+    public Model change(String modelId, ChangeModel command, Actor actor) {
+        Model current = models.findForUpdate(modelId).orElseThrow(() -> notFound(modelId));
+        requireMayChange(actor, current);
+        ModelDetails changed = command.applyTo(current.details());
+        Violations v = new Violations().addAll(command.malformed());
+        changed.check(v);
+        if (!Objects.equals(changed.owner(), current.owner())) {
+            checkOwnerExists(v, changed.owner());
+        }
+        v.throwIfAny();
+        Map<String, Object> differences = differences(current.details(), changed);
+        if (differences.isEmpty()) {
+            return current;
+        }
+        Model updated = current.withDetails(changed, now());
+        models.update(updated);
+        audit.record(actor.userId(), "MODEL_CHANGED", ENTITY_MODEL, modelId, differences);
+        return updated;
+    }
+
+    @Transactional
+    public ModelVersion registerVersion(String modelId, RegisterVersion command, Actor actor) {
+        Model model = models.findForUpdate(modelId).orElseThrow(() -> notFound(modelId));
+        requireMayChange(actor, model);
+        command.check().throwIfAny();
+        if (command.label() != null && models.versionLabelExists(modelId, command.label())) {
+            throw new ConflictException("Model " + modelId + " already has a version labelled " + command.label());
+        }
+        // the model row is locked, so the next number cannot be taken by a concurrent request
+        int number = models.highestVersionNumber(modelId) + 1;
+        Instant now = now();
+        ModelVersion version = new ModelVersion(ModelVersion.idOf(modelId, number), modelId, number,
+                command.label(), command.description(), command.modelPackageArn(), command.artifactUri(),
+                command.evaluationDatasetUri(), VersionStatus.REGISTERED, actor.userId(), now);
+        models.insertVersion(version);
+        models.update(model.touched(now));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("number", number);
+        details.put("label", command.label());
+        details.put("modelPackageArn", command.modelPackageArn());
+        details.put("artifactUri", command.artifactUri());
+        details.put("evaluationDatasetUri", command.evaluationDatasetUri());
+        audit.record(actor.userId(), "MODEL_VERSION_REGISTERED", ENTITY_VERSION, version.id(), details);
+        return version;
+    }
+
+    @Transactional(readOnly = true)
+    public Model get(String modelId) {
+        return models.find(modelId).orElseThrow(() -> notFound(modelId));
+    }
+
+    @Transactional(readOnly = true)
+    public ModelVersion version(String modelId, int number) {
+        return models.version(ModelVersion.idOf(modelId, number)).orElseThrow(
+                () -> new NotFoundException("Model " + modelId + " has no version " + number));
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<Model> search(ModelQuery query) {
+        return models.search(query);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ModelVersion> versions(String modelId) {
+        if (!models.exists(modelId)) {
+            throw notFound(modelId);
+        }
+        return models.versions(modelId);
+    }
+
+    /** Owners, risk officers and administrators register models. */
+    public boolean mayRegister(Actor actor) {
+        return actor.isIn(GovernanceRole.MODEL_OWNER.groupId()) || actor.isIn(GovernanceRole.RISK_OFFICER.groupId())
+                || isAdmin(actor);
+    }
+
+    /** Risk officers and administrators change any model; an owner changes the models they own or registered. */
+    public boolean mayChange(Actor actor, Model model) {
+        if (actor.isIn(GovernanceRole.RISK_OFFICER.groupId()) || isAdmin(actor)) {
+            return true;
+        }
+        return actor.isIn(GovernanceRole.MODEL_OWNER.groupId())
+                && (actor.userId().equals(model.owner()) || actor.userId().equals(model.createdBy()));
+    }
+
+    private static boolean isAdmin(Actor actor) {
+        return actor.isIn(GovernanceRole.GOVERNANCE_ADMIN.groupId()) || actor.isIn(GovernanceRole.CAMUNDA_ADMIN_GROUP);
+    }
+
+    private void requireMayRegister(Actor actor) {
+        if (!mayRegister(actor)) {
+            throw new AccessDeniedToActionException(
+                    "Only model owners, risk officers and governance administrators may register models");
+        }
+    }
+
+    private void requireMayChange(Actor actor, Model model) {
+        if (!mayChange(actor, model)) {
+            throw new AccessDeniedToActionException("Only the model's owner, risk officers and governance"
+                    + " administrators may change model " + model.id());
+        }
+    }
+
+    private void checkOwnerExists(Violations v, String owner) {
+        if (!v.has("owner") && owner != null && !users.userExists(owner)) {
+            v.add("owner", "no user '" + owner + "' exists");
+        }
+    }
+
+    private Instant now() {
+        // databases keep microseconds; truncating here keeps what we return equal to what we store
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static NotFoundException notFound(String modelId) {
+        return new NotFoundException("No model with id " + modelId);
+    }
+
+    private static Map<String, Object> snapshot(ModelDetails d) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", d.name());
+        s.put("purpose", d.purpose());
+        s.put("owner", d.owner());
+        s.put("ownerTeam", d.ownerTeam());
+        s.put("deployment.endpointName", d.deployment().endpointName());
+        s.put("deployment.modelPackageArn", d.deployment().modelPackageArn());
+        s.put("intendedUse", d.intendedUse());
+        s.put("evaluationDatasetUri", d.evaluationDatasetUri());
+        return s;
+    }
+
+    /** Field → {from, to} for every field that differs. */
+    private static Map<String, Object> differences(ModelDetails before, ModelDetails after) {
+        Map<String, Object> was = snapshot(before);
+        Map<String, Object> now = snapshot(after);
+        Map<String, Object> diff = new LinkedHashMap<>();
+        for (var field : now.entrySet()) {
+            Object old = was.get(field.getKey());
+            if (!Objects.equals(old, field.getValue())) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", old);
+                change.put("to", field.getValue());
+                diff.put(field.getKey(), change);
+            }
+        }
+        return diff;
+    }
+}

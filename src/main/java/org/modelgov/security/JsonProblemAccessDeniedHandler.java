@@ -1,0 +1,23 @@
+package org.modelgov.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** 403 for the API, as a JSON problem saying what was refused and which roles may do it. */
+@Component
+class JsonProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        String who = request.getUserPrincipal() == null ? "You" : request.getUserPrincipal().getName();
+        ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                who + " may not " + request.getMethod() + " " + request.getRequestURI()
+                        + ": your roles do not allow it (registering and changing models is for model-owners,"
+                        + " risk-officers and governance-admins)");
+    }
+}

@@ -1,0 +1,117 @@
+package org.modelgov.security;
+
+import static org.modelgov.common.GovernanceRole.CAMUNDA_ADMIN_GROUP;
+import static org.modelgov.common.GovernanceRole.GOVERNANCE_ADMIN;
+import static org.modelgov.common.GovernanceRole.MODEL_OWNER;
+import static org.modelgov.common.GovernanceRole.RISK_OFFICER;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may reach what. Three chains:
+ * <ul>
+ *   <li>{@code /engine-rest/**} and {@code /camunda/**}: Camunda's own filters log people in
+ *       (HTTP Basic for the REST API, a session for Tasklist/Cockpit/Admin), so Spring Security
+ *       only applies its request firewall and headers there;</li>
+ *   <li>{@code /api/**}: stateless HTTP Basic, 401/403 as JSON problems;</li>
+ *   <li>everything else (ModelGov's pages): a login form and a session.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+
+    static final String[] MAY_EDIT_INVENTORY = {
+            MODEL_OWNER.groupId(), RISK_OFFICER.groupId(), GOVERNANCE_ADMIN.groupId(), CAMUNDA_ADMIN_GROUP};
+
+    /**
+     * Matched on the raw path: the engine REST API is a Jersey servlet, not Spring MVC, so MVC-aware
+     * matchers would not see it.
+     */
+    static boolean isCamundaPath(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/engine-rest") || path.startsWith("/engine-rest/")
+                || path.equals("/camunda") || path.startsWith("/camunda/");
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    /**
+     * Camunda's REST filter leaves the engine list ({@code /engine-rest/engine}) open by design; ModelGov
+     * wants a login for every engine REST call, so that one path is checked here.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain engineListChain(HttpSecurity http, JsonProblemEntryPoint entryPoint) throws Exception {
+        return http
+                .securityMatcher(request -> {
+                    String path = request.getRequestURI().substring(request.getContextPath().length());
+                    return path.equals("/engine-rest/engine") || path.equals("/engine-rest/engine/");
+                })
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(SecurityConfig::isCamundaPath)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                // Camunda's apps use their own session login; keep Spring's session out of it
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, JsonProblemEntryPoint entryPoint,
+                                 JsonProblemAccessDeniedHandler accessDenied) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/models", "/api/models/**")
+                        .hasAnyAuthority(MAY_EDIT_INVENTORY)
+                        .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no cookies, no browser-sent credentials beyond Basic: CSRF does not apply
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/models/new").hasAnyAuthority(MAY_EDIT_INVENTORY)
+                        .requestMatchers(HttpMethod.POST, "/models").hasAnyAuthority(MAY_EDIT_INVENTORY)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/models", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+}

@@ -1,0 +1,22 @@
+package org.modelgov.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A full ModelGov on a random port with demo users. Every integration test uses exactly this, so
+ * they all share one Spring context. The database is in-memory H2 unless the run selects another
+ * (e.g. SPRING_PROFILES_ACTIVE=postgres with MODELGOV_DB_URL: the same tests on PostgreSQL).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "modelgov.demo-data=true",
+        "modelgov.h2-location=mem:modelgov-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"
+})
+public @interface ModelGovIntegrationTest {
+}
