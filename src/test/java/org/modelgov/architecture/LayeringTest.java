@@ -1,0 +1,54 @@
+package org.modelgov.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Ports and adapters: the domain does not know the web, the database code or the security setup. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.modelgov");
+    }
+
+    @Test
+    void theInventoryDomainKnowsNoAdapter() {
+        noClasses().that().resideInAPackage("org.modelgov.inventory")
+                .should().dependOnClassesThat().resideInAnyPackage("org.modelgov.inventory.web..",
+                        "org.modelgov.inventory.jdbc..", "org.modelgov.security..", "org.modelgov.web..",
+                        "org.springframework.web..", "org.springframework.security..", "org.springframework.jdbc..",
+                        "org.camunda..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void sharedDomainTypesArePlainJava() {
+        noClasses().that().resideInAPackage("org.modelgov.common")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",
+                        "jakarta..")
+                .check(classes);
+    }
+
+    @Test
+    void theAuditHashChainIsPlainJava() {
+        noClasses().that().haveSimpleName("AuditHashChain")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWebLayerUsesServletTypes() {
+        noClasses().that().resideInAnyPackage("org.modelgov.inventory", "org.modelgov.audit", "org.modelgov.fairness..",
+                        "org.modelgov.drift..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..")
+                .check(classes);
+    }
+}
