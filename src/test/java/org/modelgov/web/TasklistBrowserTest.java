@@ -18,7 +18,7 @@ import org.modelgov.support.ModelGovIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A model owner works a task in Camunda Tasklist on its Camunda Form, as reviewers will. */
+/** Camunda's apps as reviewers and managers use them: a Camunda Form in Tasklist, processes in Cockpit. */
 @ModelGovIntegrationTest
 class TasklistBrowserTest {
 
@@ -81,6 +81,21 @@ class TasklistBrowserTest {
         page.click("button:has-text('Complete')");
 
         assertThat(page.getByText("Attest inventory record")).hasCount(0);
+    }
+
+    @Test
+    void aComplianceOfficerWatchesProcessesInCockpit() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate("http://localhost:" + port + "/camunda/app/cockpit/");
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            page.fill("input[ng-model=username]", "compliance");
+            page.fill("input[ng-model=password]", "demo");
+            page.click("button[type=submit]");
+            page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
+            assertThat(page.getByText("Inventory attestation").first()).isVisible();
+            shot(page, "cockpit-processes.png");
+        }
     }
 
     private static void shot(Page page, String name) {
