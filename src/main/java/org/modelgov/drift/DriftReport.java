@@ -1,7 +1,6 @@
 package org.modelgov.drift;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 
 import org.modelgov.fairness.json.Json;
@@ -13,7 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * attributions were given ({@code ndcg} null otherwise).
  */
 public record DriftReport(long referenceRows, long currentRows, List<FeatureDrift> features, Double ndcg,
-        double ndcgThreshold) {
+        double ndcgThreshold) implements Json.Report {
 
     public DriftReport {
         features = List.copyOf(features);
@@ -24,15 +23,8 @@ public record DriftReport(long referenceRows, long currentRows, List<FeatureDrif
                 .orElseThrow(() -> new IllegalArgumentException("no feature " + name));
     }
 
-    public void writeJson(OutputStream out) {
-        Json.write(out, this::write);
-    }
-
-    public String toJson() {
-        return Json.toString(this::write);
-    }
-
-    private void write(JsonGenerator out) throws IOException {
+    @Override
+    public void write(JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeNumberField("reference_rows", referenceRows);
         out.writeNumberField("current_rows", currentRows);

@@ -38,9 +38,8 @@ class ApiExceptionHandler {
         String reason = e.getMostSpecificCause().getMessage();
         // Jackson's message ends with a location; the first line says what is wrong
         String firstLine = reason == null ? "the body is empty or not JSON" : reason.lines().findFirst().orElse("");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 "The request body is not valid JSON: " + firstLine);
-        problem.setTitle("Malformed JSON");
         problem.setProperty("errors", List.of(Map.of("field", "body", "message", "is not valid JSON")));
         return problem;
     }
@@ -52,46 +51,39 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Send the body as application/json");
-        problem.setTitle("Unsupported media type");
-        return problem;
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send the body as application/json");
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Conflict");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this at the same time; read it again and retry");
-        problem.setTitle("Conflict");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Conflict", "Someone else changed this at the same time; read it again and retry");
     }
 
     @ExceptionHandler(AccessDeniedToActionException.class)
     ProblemDetail forbidden(AccessDeniedToActionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 
     static ProblemDetail badRequest(List<FieldViolation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
                 violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid");
-        problem.setTitle("Invalid input");
         problem.setProperty("errors", violations);
         return problem;
     }

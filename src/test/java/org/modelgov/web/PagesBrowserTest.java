@@ -3,71 +3,19 @@ package org.modelgov.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.camunda.bpm.engine.IdentityService;
-import org.modelgov.support.ModelGovIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.modelgov.support.BrowserTest;
 import org.modelgov.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** ModelGov's own pages, used in a real browser as a person would. */
-@ModelGovIntegrationTest
-class PagesBrowserTest {
+class PagesBrowserTest extends BrowserTest {
 
-    private static final Playwright[] PLAYWRIGHT = new Playwright[1];
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     IdentityService identity;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() {
-        browser = org.modelgov.support.Browser.launch(PLAYWRIGHT);
-    }
-
-    @AfterAll
-    static void close() {
-        if (PLAYWRIGHT[0] != null) {
-            PLAYWRIGHT[0].close();
-        }
-    }
-
-    @BeforeEach
-    void newSession() {
-        context = browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeSession() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(String user, String password) {
-        page.navigate(url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", password);
-        page.click("#login-button");
-    }
 
     @Test
     void pagesNeedALoginAndAWrongPasswordIsSaidPlainly() {
@@ -97,7 +45,15 @@ class PagesBrowserTest {
         assertThat(page.locator("#model-facts")).containsText("UNASSESSED");
         assertThat(page.locator("#versions")).containsText("3.2.0");
         assertThat(page.locator("#audit")).containsText("MODEL_REGISTERED");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/model-detail.png")));
+        screenshot("model-detail.png");
+    }
+
+    @Test
+    void theAuditTrailPageShowsTheChainIsIntact() {
+        logIn("compliance", "demo");
+        page.click("text=Audit trail");
+        assertThat(page.locator("#chain-status")).containsText("Hash chain intact");
+        assertThat(page.locator("#audit")).containsText("MODEL_REGISTERED");
     }
 
     @Test
@@ -112,7 +68,7 @@ class PagesBrowserTest {
 
         assertThat(page.locator("#register-form")).containsText("upper-case letters");
         assertThat(page.locator("#register-form")).containsText("SageMaker model package ARN");
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/register-errors.png")));
+        screenshot("register-errors.png");
 
         String id = "FRAUD-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         page.fill("#id", id);

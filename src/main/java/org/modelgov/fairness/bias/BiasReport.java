@@ -1,7 +1,6 @@
 package org.modelgov.fairness.bias;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * The result of a bias analysis, shaped like SageMaker Clarify's {@code analysis.json}. Either stage
  * is null when it was not requested.
  */
-public record BiasReport(StageReport preTraining, StageReport postTraining) {
+public record BiasReport(StageReport preTraining, StageReport postTraining) implements Json.Report {
 
     /**
      * Clarify's analysis.json: {@code {"version": "1.0", "pre_training_bias_metrics": {...},
@@ -21,16 +20,8 @@ public record BiasReport(StageReport preTraining, StageReport postTraining) {
      * {@code "Infinity"} / {@code "-Infinity"}, a metric that failed as {@code "value": null} with
      * {@code "error"}.
      */
-    public void writeJson(OutputStream out) {
-        Json.write(out, this::write);
-    }
-
-    /** The same JSON as {@link #writeJson}, as a String. */
-    public String toJson() {
-        return Json.toString(this::write);
-    }
-
-    private void write(JsonGenerator out) throws IOException {
+    @Override
+    public void write(JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField("version", "1.0");
         if (preTraining != null) {

@@ -1,7 +1,6 @@
 package org.modelgov.fairness.impact;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * @param medianScore the sample's median score when rates are scoring rates, else null
  */
 public record ImpactRatioReport(String selection, long rows, double minShare, Double medianScore,
-        Map<String, List<CategoryRate>> tables) {
+        Map<String, List<CategoryRate>> tables) implements Json.Report {
 
     public ImpactRatioReport {
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
@@ -27,15 +26,8 @@ public record ImpactRatioReport(String selection, long rows, double minShare, Do
         return tables.get(name);
     }
 
-    public void writeJson(OutputStream out) {
-        Json.write(out, this::write);
-    }
-
-    public String toJson() {
-        return Json.toString(this::write);
-    }
-
-    private void write(JsonGenerator out) throws IOException {
+    @Override
+    public void write(JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField("selection", selection);
         out.writeNumberField("rows", rows);

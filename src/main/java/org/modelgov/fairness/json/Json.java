@@ -90,6 +90,19 @@ public final class Json {
         void write(JsonGenerator out) throws IOException;
     }
 
+    /** A report that writes itself as one JSON document, to a stream or as a String. */
+    public interface Report extends Writable {
+
+        /** Writes indented JSON to {@code out} (left open). */
+        default void writeJson(OutputStream out) {
+            Json.write(out, this);
+        }
+
+        default String toJson() {
+            return Json.toString(this);
+        }
+    }
+
     /** Writes indented JSON to {@code out} (left open). */
     public static void write(OutputStream out, Writable body) {
         try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {

@@ -1,7 +1,6 @@
 package org.modelgov.fairness.performance;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /** Model performance overall and, per facet selection, for the facet (d) and for the rest (a). */
 public record PerformanceReport(String label, String labelValueOrThreshold, PerformanceResult overall,
-        Map<String, List<FacetPerformance>> facets) {
+        Map<String, List<FacetPerformance>> facets) implements Json.Report {
 
     public PerformanceReport {
         facets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facets));
@@ -22,15 +21,8 @@ public record PerformanceReport(String label, String labelValueOrThreshold, Perf
     public record FacetPerformance(String valueOrThreshold, PerformanceResult facet, PerformanceResult rest) {
     }
 
-    public void writeJson(OutputStream out) {
-        Json.write(out, this::write);
-    }
-
-    public String toJson() {
-        return Json.toString(this::write);
-    }
-
-    private void write(JsonGenerator out) throws IOException {
+    @Override
+    public void write(JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField("label", label);
         out.writeStringField("label_value_or_threshold", labelValueOrThreshold);

@@ -1,0 +1,79 @@
+package org.modelgov.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the browser tests: one Chromium per test class, a fresh browser context (no cookies) and
+ * page per test, and the login steps of ModelGov's pages and of Camunda's apps.
+ */
+@ModelGovIntegrationTest
+public abstract class BrowserTest {
+
+    private static final Playwright[] PLAYWRIGHT = new Playwright[1];
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+    protected Page page;
+    private BrowserContext context;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = org.modelgov.support.Browser.launch(PLAYWRIGHT);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (PLAYWRIGHT[0] != null) {
+            PLAYWRIGHT[0].close();
+            PLAYWRIGHT[0] = null;
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Logs in on ModelGov's own login form. */
+    protected void logIn(String user, String password) {
+        page.navigate(url("/login"));
+        page.fill("#username", user);
+        page.fill("#password", password);
+        page.click("#login-button");
+    }
+
+    /** Opens a Camunda app ({@code tasklist}, {@code cockpit}) and logs in on its own form. */
+    protected void logIntoCamunda(String app, String user, String password) {
+        page.navigate(url("/camunda/app/" + app + "/"));
+        // the apps are Angular: let the login view finish rendering before typing
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.fill("input[ng-model=username]", user);
+        page.fill("input[ng-model=password]", password);
+        page.click("button[type=submit]");
+    }
+
+    protected void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name)).setFullPage(true));
+    }
+}
