@@ -320,6 +320,11 @@ class ReportApiIntegrationTest {
         assertThat(response.json().path("errors").get(0).path("message").asText()).contains("not valid JSON")
                 .contains("line 1");
 
+        Api.Response huge = validator.multipart("/api/reports/bias", data(BIAS_CSV),
+                config("{\"label\": \"" + "y".repeat(1 << 20) + "\"}"));
+        assertThat(huge.invalidFields()).containsExactly("config");
+        assertThat(huge.json().path("errors").get(0).path("message").asText()).contains("larger than 1024 KB");
+
         Api.Response unknownMetric = validator.multipart("/api/reports/bias", data(BIAS_CSV),
                 config(BIAS_CONFIG.replace("\"DI\"", "\"DIX\"")));
         assertThat(unknownMetric.invalidFields()).containsExactly("config");
