@@ -103,7 +103,7 @@ class ReportApiIntegrationTest {
     String registerModelWithVersion() {
         String id = "EVID-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         assertThat(owner.post("/api/models", """
-                {"id": "%s", "name": "Loan approval", "purpose": "Consumer credit decisions"}""".formatted(id))
+                {"id": "%s", "name": "Evidence fixture", "purpose": "Target of evidence report tests"}""".formatted(id))
                 .status()).isEqualTo(201);
         assertThat(owner.post("/api/models/" + id + "/versions", "{\"label\": \"v1\"}").status()).isEqualTo(201);
         return id;
