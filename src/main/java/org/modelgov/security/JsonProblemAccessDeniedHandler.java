@@ -15,9 +15,13 @@ class JsonProblemAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String who = request.getUserPrincipal() == null ? "You" : request.getUserPrincipal().getName();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String rule = path.startsWith("/api/reports")
+                ? "creating evidence reports is for validators, ethics-reviewers, risk-officers, model-owners and"
+                        + " governance-admins"
+                : "registering and changing models is for model-owners, risk-officers and governance-admins";
         ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                 who + " may not " + request.getMethod() + " " + request.getRequestURI()
-                        + ": your roles do not allow it (registering and changing models is for model-owners,"
-                        + " risk-officers and governance-admins)");
+                        + ": your roles do not allow it (" + rule + ")");
     }
 }

@@ -1,9 +1,11 @@
 package org.modelgov.security;
 
 import static org.modelgov.common.GovernanceRole.CAMUNDA_ADMIN_GROUP;
+import static org.modelgov.common.GovernanceRole.ETHICS_REVIEWER;
 import static org.modelgov.common.GovernanceRole.GOVERNANCE_ADMIN;
 import static org.modelgov.common.GovernanceRole.MODEL_OWNER;
 import static org.modelgov.common.GovernanceRole.RISK_OFFICER;
+import static org.modelgov.common.GovernanceRole.VALIDATOR;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,11 @@ class SecurityConfig {
 
     static final String[] MAY_EDIT_INVENTORY = {
             MODEL_OWNER.groupId(), RISK_OFFICER.groupId(), GOVERNANCE_ADMIN.groupId(), CAMUNDA_ADMIN_GROUP};
+
+    /** Who computes metrics reports and stores them as evidence; everyone logged in reads them. */
+    static final String[] MAY_CREATE_EVIDENCE = {
+            VALIDATOR.groupId(), ETHICS_REVIEWER.groupId(), RISK_OFFICER.groupId(), MODEL_OWNER.groupId(),
+            GOVERNANCE_ADMIN.groupId(), CAMUNDA_ADMIN_GROUP};
 
     /**
      * Matched on the raw path: the engine REST API is a Jersey servlet, not Spring MVC, so MVC-aware
@@ -90,6 +97,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/models", "/api/models/**")
                         .hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)
+                        .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/**")
+                        .hasAnyAuthority(MAY_CREATE_EVIDENCE)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))

@@ -30,6 +30,16 @@ class LayeringTest {
     }
 
     @Test
+    void theEvidenceDomainKnowsNoAdapter() {
+        noClasses().that().resideInAPackage("org.modelgov.evidence")
+                .should().dependOnClassesThat().resideInAnyPackage("org.modelgov.evidence.web..",
+                        "org.modelgov.evidence.jdbc..", "org.modelgov.security..", "org.modelgov.web..",
+                        "org.springframework.web..", "org.springframework.security..", "org.springframework.jdbc..",
+                        "org.camunda..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
     void sharedDomainTypesArePlainJava() {
         noClasses().that().resideInAPackage("org.modelgov.common")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",

@@ -47,9 +47,50 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String contentType) {
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType);
+    }
+
+    /** POSTs multipart/form-data: files ({@link Part#file}) and plain fields ({@link Part#field}). */
+    public Response multipart(String path, Part... parts) {
+        String boundary = "----modelgov-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+            if (part.filename() != null) {
+                head.append("; filename=\"").append(part.filename()).append("\"\r\n")
+                        .append("Content-Type: application/octet-stream");
+            }
+            head.append("\r\n\r\n");
+            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** One multipart part: a file when {@code filename} is set, else a plain form field. */
+    public record Part(String name, String filename, byte[] content) {
+
+        public static Part file(String name, String filename, String content) {
+            return new Part(name, filename, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String filename, byte[] content) {
+            return new Part(name, filename, content);
+        }
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "modelgov.demo-data=true",
         "modelgov.h2-location=mem:modelgov-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"
+        "camunda.bpm.job-execution.enabled=false",
+        // small upload limits so a test can exceed them cheaply (production: 512MB per file)
+        "spring.servlet.multipart.max-file-size=2MB",
+        "spring.servlet.multipart.max-request-size=3MB"
 })
 public @interface ModelGovIntegrationTest {
 }

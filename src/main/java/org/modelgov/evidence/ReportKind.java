@@ -1,0 +1,30 @@
+package org.modelgov.evidence;
+
+import java.util.List;
+
+/** What an evidence report measures, and the upload parts each kind takes. */
+public enum ReportKind {
+    BIAS(List.of("data", "config"), List.of()),
+    PERFORMANCE(List.of("data", "config"), List.of()),
+    DRIFT(List.of("reference", "current"), List.of("config"));
+
+    private final List<String> requiredParts;
+    private final List<String> optionalParts;
+
+    ReportKind(List<String> requiredParts, List<String> optionalParts) {
+        this.requiredParts = requiredParts;
+        this.optionalParts = optionalParts;
+    }
+
+    public List<String> requiredParts() {
+        return requiredParts;
+    }
+
+    public List<String> optionalParts() {
+        return optionalParts;
+    }
+
+    public boolean takes(String part) {
+        return requiredParts.contains(part) || optionalParts.contains(part);
+    }
+}
