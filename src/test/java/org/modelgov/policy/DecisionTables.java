@@ -1,0 +1,70 @@
+package org.modelgov.policy;
+
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Rule;
+
+/**
+ * One DMN file of processes/ evaluated by Camunda's standalone DMN engine (the same FEEL as the
+ * process engine), remembering which rules matched so a test can prove every rule is exercised.
+ */
+final class DecisionTables {
+
+    private final DmnEngine engine;
+    private final DmnDecision decision;
+    private final DmnModelInstance model;
+    private final Set<String> matchedRules = new HashSet<>();
+
+    DecisionTables(String resource, String decisionKey) {
+        DmnDecisionTableEvaluationListener recorder = (DmnDecisionTableEvaluationEvent event) -> {
+            for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
+                matchedRules.add(rule.getId());
+            }
+        };
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        configuration.customPostDecisionTableEvaluationListeners(List.of(recorder));
+        engine = configuration.buildEngine();
+        try (InputStream in = stream(resource)) {
+            model = Dmn.readModelFromStream(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        decision = engine.parseDecision(decisionKey, model);
+    }
+
+    private static InputStream stream(String resource) {
+        InputStream in = DecisionTables.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is not on the classpath");
+        }
+        return in;
+    }
+
+    DmnDecisionResult evaluate(Map<String, Object> inputs) {
+        return engine.evaluateDecision(decision, inputs);
+    }
+
+    Set<String> allRuleIds() {
+        Set<String> ids = new HashSet<>();
+        model.getModelElementsByType(Rule.class).forEach(rule -> ids.add(rule.getId()));
+        return ids;
+    }
+
+    Set<String> matchedRules() {
+        return matchedRules;
+    }
+}
