@@ -17,13 +17,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Who may reach what. Three chains:
  * <ul>
- *   <li>{@code /engine-rest/**} and {@code /camunda/**}: Camunda's own filters log people in
- *       (HTTP Basic for the REST API, a session for Tasklist/Cockpit/Admin), so Spring Security
- *       only applies its request firewall and headers there;</li>
+ *   <li>{@code /engine-rest/**} and {@code /camunda/**}: HTTP Basic for the engine REST API
+ *       (Camunda's filter); Tasklist/Cockpit/Admin pages need ModelGov's login and get it by single
+ *       sign-on ({@link SpringSecurityCamundaAuthenticationProvider});</li>
  *   <li>{@code /api/**}: stateless HTTP Basic, 401/403 as JSON problems;</li>
  *   <li>everything else (ModelGov's pages): a login form and a session.</li>
  * </ul>
@@ -79,12 +80,19 @@ class SecurityConfig {
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(SecurityConfig::isCamundaPath)
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // the apps' pages need ModelGov's login (single sign-on); their API calls and the engine
+                // REST API are checked by Camunda's own filters
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(SecurityConfig::isCamundaAppPage).authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .csrf(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                // Camunda's apps use their own session login; keep Spring's session out of it
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    static boolean isCamundaAppPage(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/camunda/app") || path.startsWith("/camunda/app/");
     }
 
     @Bean

@@ -45,6 +45,18 @@ class TasklistBrowserTest extends BrowserTest {
     }
 
     @Test
+    void whoeverIsLoggedInToModelGovIsLoggedInToTasklistToo() {
+        logIn("validator", "demo");
+        assertThat(page).hasURL(url("/models"));
+
+        page.navigate(url("/camunda/app/tasklist/"));
+
+        assertThat(page.getByText("Vera Validator")).isVisible();
+        assertThat(page.getByText("My groups' tasks")).isVisible();
+        assertThat(page.locator("input[ng-model=password]")).hasCount(0);
+    }
+
+    @Test
     void aComplianceOfficerWatchesProcessesInCockpit() {
         logIntoCamunda("cockpit", "compliance", "demo");
         page.navigate(url("/camunda/app/cockpit/default/#/processes"));
