@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.modelgov.support.BrowserTest;
 import org.modelgov.support.TestUsers;
@@ -16,6 +17,8 @@ class PagesBrowserTest extends BrowserTest {
 
     @Autowired
     IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void pagesNeedALoginAndAWrongPasswordIsSaidPlainly() {
@@ -54,6 +57,19 @@ class PagesBrowserTest extends BrowserTest {
         page.click("text=Audit trail");
         assertThat(page.locator("#chain-status")).containsText("Hash chain intact");
         assertThat(page.locator("#audit")).containsText("MODEL_REGISTERED");
+    }
+
+    @Test
+    void theNotificationsPageShowsWhoWasToldAboutANewTask() {
+        var attestation = runtime.startProcessInstanceByKey("InventoryAttestationProcess", "RESUME-SCREEN-003");
+        try {
+            logIn("compliance", "demo");
+            page.click("text=Notifications");
+            assertThat(page.locator("#notifications")).containsText("New task: Attest inventory record (RESUME-SCREEN-003)");
+            assertThat(page.locator("#notifications")).containsText("model-owners");
+        } finally {
+            runtime.deleteProcessInstance(attestation.getId(), "test finished");
+        }
     }
 
     @Test

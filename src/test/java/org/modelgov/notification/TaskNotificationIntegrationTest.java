@@ -1,0 +1,85 @@
+package org.modelgov.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.modelgov.support.Api;
+import org.modelgov.support.ModelGovIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every new user task is announced to its candidates through the notification port (local outbox). */
+@ModelGovIntegrationTest
+class TaskNotificationIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    NotificationSender sender;
+    @Autowired
+    NotificationOutbox outbox;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void aNewTaskIsAnnouncedToItsCandidateGroupOnce() {
+        ProcessInstance attestation = runtime.startProcessInstanceByKey("InventoryAttestationProcess", "CUST-CHURN-001");
+        String taskId = tasks.createTaskQuery().processInstanceId(attestation.getId()).singleResult().getId();
+        try {
+            JsonNode sent = Api.as(port, "compliance", "demo").get("/api/notifications?modelId=CUST-CHURN-001").json();
+            JsonNode announcement = null;
+            for (JsonNode n : sent) {
+                if (n.path("subject").asText().contains("Attest inventory record")) {
+                    announcement = n;
+                }
+            }
+            assertThat(announcement).as("the task was announced").isNotNull();
+            assertThat(announcement.path("eventType").asText()).isEqualTo("TASK_CREATED");
+            assertThat(announcement.path("recipientGroups")).hasSize(1);
+            assertThat(announcement.path("recipientGroups").get(0).asText()).isEqualTo("model-owners");
+            assertThat(announcement.path("modelId").asText()).isEqualTo("CUST-CHURN-001");
+
+            // the same event again (e.g. a retried job) is not sent twice
+            assertThat(sender.send(new Notification("task-created:" + taskId, "TASK_CREATED", "again", "again",
+                    List.of("model-owners"), List.of(), "CUST-CHURN-001"))).isFalse();
+        } finally {
+            runtime.deleteProcessInstance(attestation.getId(), "test finished");
+        }
+    }
+
+    @Test
+    void aRolledBackTaskAnnouncesNothing() {
+        String key = "ROLLBACK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        try {
+            transaction.executeWithoutResult(status -> {
+                runtime.startProcessInstanceByKey("InventoryAttestationProcess", key);
+                assertThat(outbox.latest(key, 10)).as("announced inside the transaction").hasSize(1);
+                throw new IllegalStateException("something later in the same transaction fails");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back: the task and its announcement are gone together
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+        assertThat(outbox.latest(key, 10)).isEmpty();
+    }
+
+    @Test
+    void badLimitIs400() {
+        assertThat(Api.as(port, "admin", "demo").get("/api/notifications?limit=0").invalidFields())
+                .containsExactly("limit");
+        assertThat(Api.anonymous(port).get("/api/notifications").status()).isEqualTo(401);
+    }
+}
