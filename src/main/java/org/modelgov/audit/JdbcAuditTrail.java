@@ -52,12 +52,6 @@ class JdbcAuditTrail implements AuditTrail {
                 .params(seq, hash).update();
     }
 
-    List<AuditEvent> forEntity(String entityType, String entityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE entity_type = ? AND entity_id = ?"
-                        + " ORDER BY seq")
-                .params(entityType, entityId).query(JdbcAuditTrail::event).list();
-    }
-
     List<AuditEvent> forEntityPrefix(String entityIdPrefix) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE entity_id = ? OR entity_id LIKE ?"
                         + " ORDER BY seq")
