@@ -15,7 +15,7 @@ class JsonProblemAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String who = request.getUserPrincipal() == null ? "You" : request.getUserPrincipal().getName();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = SecurityConfig.pathOf(request);
         String rule = path.startsWith("/api/reports")
                 ? "creating evidence reports is for validators, ethics-reviewers, risk-officers, model-owners and"
                         + " governance-admins"

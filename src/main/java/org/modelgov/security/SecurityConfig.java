@@ -41,11 +41,15 @@ class SecurityConfig {
             GOVERNANCE_ADMIN.groupId(), CAMUNDA_ADMIN_GROUP};
 
     /**
-     * Matched on the raw path: the engine REST API is a Jersey servlet, not Spring MVC, so MVC-aware
-     * matchers would not see it.
+     * The request's path inside the application. Chains are matched on it: the engine REST API is a
+     * Jersey servlet, not Spring MVC, so MVC-aware matchers would not see it.
      */
+    static String pathOf(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     static boolean isCamundaPath(jakarta.servlet.http.HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         return path.equals("/engine-rest") || path.startsWith("/engine-rest/")
                 || path.equals("/camunda") || path.startsWith("/camunda/");
     }
@@ -63,10 +67,8 @@ class SecurityConfig {
     @Order(0)
     SecurityFilterChain engineListChain(HttpSecurity http, JsonProblemEntryPoint entryPoint) throws Exception {
         return http
-                .securityMatcher(request -> {
-                    String path = request.getRequestURI().substring(request.getContextPath().length());
-                    return path.equals("/engine-rest/engine") || path.equals("/engine-rest/engine/");
-                })
+                .securityMatcher(request -> java.util.Set.of("/engine-rest/engine", "/engine-rest/engine/")
+                        .contains(pathOf(request)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
@@ -91,7 +93,7 @@ class SecurityConfig {
     }
 
     static boolean isCamundaAppPage(jakarta.servlet.http.HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         return path.equals("/camunda/app") || path.startsWith("/camunda/app/");
     }
 
