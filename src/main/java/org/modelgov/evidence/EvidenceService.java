@@ -62,7 +62,8 @@ public class EvidenceService {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
-    static final List<String> MAY_CREATE = List.of(GovernanceRole.VALIDATOR.groupId(),
+    /** Who computes metrics reports and stores them as evidence; everyone logged in reads them. */
+    public static final List<String> MAY_CREATE = List.of(GovernanceRole.VALIDATOR.groupId(),
             GovernanceRole.ETHICS_REVIEWER.groupId(), GovernanceRole.RISK_OFFICER.groupId(),
             GovernanceRole.MODEL_OWNER.groupId(), GovernanceRole.GOVERNANCE_ADMIN.groupId(),
             GovernanceRole.CAMUNDA_ADMIN_GROUP);

@@ -27,6 +27,11 @@ public class InventoryService {
     static final String ENTITY_MODEL = "MODEL";
     static final String ENTITY_VERSION = "MODEL_VERSION";
 
+    /** Who registers models: owners, risk officers and administrators. */
+    public static final List<String> MAY_REGISTER = List.of(GovernanceRole.MODEL_OWNER.groupId(),
+            GovernanceRole.RISK_OFFICER.groupId(), GovernanceRole.GOVERNANCE_ADMIN.groupId(),
+            GovernanceRole.CAMUNDA_ADMIN_GROUP);
+
     private final ModelRepository models;
     private final UserDirectory users;
     private final AuditTrail audit;
@@ -134,10 +139,8 @@ public class InventoryService {
         return models.versions(modelId);
     }
 
-    /** Owners, risk officers and administrators register models. */
     public boolean mayRegister(Actor actor) {
-        return actor.isIn(GovernanceRole.MODEL_OWNER.groupId()) || actor.isIn(GovernanceRole.RISK_OFFICER.groupId())
-                || isAdmin(actor);
+        return MAY_REGISTER.stream().anyMatch(actor::isIn);
     }
 
     /** Risk officers and administrators change any model; an owner changes the models they own or registered. */

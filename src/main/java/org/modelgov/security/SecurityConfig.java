@@ -1,12 +1,7 @@
 package org.modelgov.security;
 
-import static org.modelgov.common.GovernanceRole.CAMUNDA_ADMIN_GROUP;
-import static org.modelgov.common.GovernanceRole.ETHICS_REVIEWER;
-import static org.modelgov.common.GovernanceRole.GOVERNANCE_ADMIN;
-import static org.modelgov.common.GovernanceRole.MODEL_OWNER;
-import static org.modelgov.common.GovernanceRole.RISK_OFFICER;
-import static org.modelgov.common.GovernanceRole.VALIDATOR;
-
+import org.modelgov.evidence.EvidenceService;
+import org.modelgov.inventory.InventoryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,13 +27,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 @Configuration
 class SecurityConfig {
 
-    static final String[] MAY_EDIT_INVENTORY = {
-            MODEL_OWNER.groupId(), RISK_OFFICER.groupId(), GOVERNANCE_ADMIN.groupId(), CAMUNDA_ADMIN_GROUP};
-
-    /** Who computes metrics reports and stores them as evidence; everyone logged in reads them. */
-    static final String[] MAY_CREATE_EVIDENCE = {
-            VALIDATOR.groupId(), ETHICS_REVIEWER.groupId(), RISK_OFFICER.groupId(), MODEL_OWNER.groupId(),
-            GOVERNANCE_ADMIN.groupId(), CAMUNDA_ADMIN_GROUP};
+    // the URL rules repeat the services' own checks up front; the group lists are the services'
+    static final String[] MAY_EDIT_INVENTORY = InventoryService.MAY_REGISTER.toArray(String[]::new);
+    static final String[] MAY_CREATE_EVIDENCE = EvidenceService.MAY_CREATE.toArray(String[]::new);
 
     /**
      * The request's path inside the application. Chains are matched on it: the engine REST API is a
