@@ -3,7 +3,6 @@ package org.modelgov.demo;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.modelgov.common.GovernanceRole;
 import org.modelgov.inventory.Actor;
 import org.modelgov.inventory.Deployment;
@@ -11,6 +10,7 @@ import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.ModelDetails;
 import org.modelgov.inventory.RegisterModel;
 import org.modelgov.inventory.RegisterVersion;
+import org.modelgov.security.CamundaUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -63,19 +63,8 @@ class DemoData implements ApplicationRunner {
     }
 
     private void ensureUser(DemoUser demo) {
-        if (identity.createUserQuery().userId(demo.id()).count() == 0) {
-            User user = identity.newUser(demo.id());
-            user.setFirstName(demo.firstName());
-            user.setLastName(demo.lastName());
-            user.setEmail(demo.id() + "@modelgov.example");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-        }
-        for (String group : demo.groups()) {
-            if (identity.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
-                identity.createMembership(demo.id(), group);
-            }
-        }
+        CamundaUsers.ensure(identity, demo.id(), demo.firstName(), demo.lastName(), demo.id() + "@modelgov.example",
+                PASSWORD, demo.groups());
     }
 
     private void ensureDemoModels() {

@@ -4,8 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.modelgov.common.GovernanceRole.CAMUNDA_ADMIN_GROUP;
 
-import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.modelgov.common.GovernanceRole;
 import org.modelgov.config.ModelGovProperties;
 import org.slf4j.Logger;
@@ -171,19 +170,9 @@ class GovernanceIdentitySetup implements ApplicationRunner {
             throw new IllegalStateException("MODELGOV_ADMIN_USER_ID is set but MODELGOV_ADMIN_PASSWORD is empty:"
                     + " set a password for the first administrator");
         }
-        if (identity.createUserQuery().userId(admin.userId()).count() == 0) {
-            User user = identity.newUser(admin.userId());
-            user.setFirstName(admin.firstName());
-            user.setLastName(admin.lastName());
-            user.setEmail(admin.email());
-            user.setPassword(admin.password());
-            identity.saveUser(user);
+        if (CamundaUsers.ensure(identity, admin.userId(), admin.firstName(), admin.lastName(), admin.email(),
+                admin.password(), List.of(CAMUNDA_ADMIN_GROUP, GovernanceRole.GOVERNANCE_ADMIN.groupId()))) {
             log.info("Created the first administrator '{}'", admin.userId());
-        }
-        for (String group : Arrays.asList(CAMUNDA_ADMIN_GROUP, GovernanceRole.GOVERNANCE_ADMIN.groupId())) {
-            if (identity.createUserQuery().userId(admin.userId()).memberOfGroup(group).count() == 0) {
-                identity.createMembership(admin.userId(), group);
-            }
         }
     }
 }

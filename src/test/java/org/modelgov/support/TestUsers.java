@@ -1,7 +1,8 @@
 package org.modelgov.support;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.modelgov.security.CamundaUsers;
 
 /**
  * Extra users for tests. Wrong-password tests must use their own user: Camunda delays the next
@@ -15,14 +16,7 @@ public final class TestUsers {
     }
 
     public static String ensure(IdentityService identity, String id, String... groups) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            for (String group : groups) {
-                identity.createMembership(id, group);
-            }
-        }
+        CamundaUsers.ensure(identity, id, null, null, null, PASSWORD, List.of(groups));
         return id;
     }
 }
