@@ -10,6 +10,17 @@ import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.ModelDetails;
 import org.modelgov.inventory.RegisterModel;
 import org.modelgov.inventory.RegisterVersion;
+import org.modelgov.inventory.SecurityPosture;
+import org.modelgov.inventory.ValidationInputs;
+import org.modelgov.lifecycle.LifecycleService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.modelgov.security.CamundaUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +59,37 @@ class DemoData implements ApplicationRunner {
             new DemoUser("admin", "Ann", "Admin",
                     List.of(GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP)));
 
+    /** Demo datasets shipped in the jar, copied to {@code modelgov.demo-data-dir} so versions can use file: URIs. */
+    static final List<String> CREDIT_FILES = List.of("evaluation.csv", "evaluation-biased.csv", "reference.csv",
+            "current.csv", "analysis-config.json", "explainability.json");
+
     private final IdentityService identity;
     private final InventoryService inventory;
+    private final LifecycleService lifecycle;
+    private final Path dataDir;
 
-    DemoData(IdentityService identity, InventoryService inventory) {
+    DemoData(IdentityService identity, InventoryService inventory, LifecycleService lifecycle,
+             @Value("${modelgov.demo-data-dir:${user.home}/.modelgov/demo-data}") String dataDir) {
         this.identity = identity;
         this.inventory = inventory;
+        this.lifecycle = lifecycle;
+        this.dataDir = Path.of(dataDir).toAbsolutePath();
+    }
+
+    /** The file: URI of a shipped demo file, copying it out of the jar first when needed. */
+    String demoFile(String name) {
+        Path target = dataDir.resolve("credit").resolve(name);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                try (InputStream in = new ClassPathResource("demo/credit/" + name).getInputStream()) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write demo dataset " + target, e);
+        }
+        return target.toUri().toString();
     }
 
     @Override
@@ -74,12 +110,12 @@ class DemoData implements ApplicationRunner {
                 "owner", "Customer Analytics",
                 new Deployment("churn-xgb-prod", "arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/1"),
                 "Prioritising retention calls; not for pricing or credit decisions",
-                "s3://modelgov-demo/churn/eval.csv"), "1.0.0");
+                null), null);
         register(owner, "CREDIT-SCORE-002", new ModelDetails("Retail credit scoring",
                 "Lending: probability of default for consumer loan applications (EU AI Act Annex III, 5(b))",
                 "owner", "Retail Credit Risk", new Deployment("credit-pd-prod", null),
                 "Decision support for credit officers; a human decides every application",
-                "s3://modelgov-demo/credit/eval.csv"), "3.2.0");
+                null), "3.2.0");
         register(owner, "RESUME-SCREEN-003", new ModelDetails("Résumé screening assistant",
                 "Hiring: shortlists applications for recruiters (NYC Local Law 144 automated employment decision tool)",
                 "owner", "Talent Acquisition", null,
@@ -95,8 +131,13 @@ class DemoData implements ApplicationRunner {
         }
         inventory.register(new RegisterModel(id, details, List.of()), owner);
         if (firstVersionLabel != null) {
-            inventory.registerVersion(id, new RegisterVersion(firstVersionLabel, "First governed version",
-                    details.deployment().modelPackageArn(), null, details.evaluationDatasetUri(), List.of()), owner);
+            // the demo credit data (synthetic applicants: income, debt ratio, age, sex) serves as every demo
+            // version's evaluation data, so the whole lifecycle runs on a laptop
+            lifecycle.registerVersion(id, new RegisterVersion(firstVersionLabel, "First governed version",
+                    details.deployment().modelPackageArn(), null, demoFile("evaluation.csv"),
+                    new ValidationInputs(demoFile("analysis-config.json"), demoFile("reference.csv"),
+                            demoFile("current.csv"), demoFile("explainability.json"),
+                            new SecurityPosture("alias/modelgov-demo", true, true, true, true)), List.of()), owner);
         }
         log.info("Demo model {} registered", id);
     }

@@ -58,6 +58,8 @@ public class EvidenceService {
     /** Configs are small JSON documents; anything larger is a mistake (a data file sent as config). */
     static final int MAX_CONFIG_BYTES = 1 << 20;
     static final int MAX_LIST = 500;
+    /** The actor recorded for what the lifecycle computes by itself. */
+    public static final String LIFECYCLE_ACTOR = "modelgov";
     private static final int MAX_FILENAME = 255;
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern VERSION_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
@@ -89,6 +91,18 @@ public class EvidenceService {
             throw new AccessDeniedToActionException("Only validators, ethics reviewers, risk officers, model owners"
                     + " and governance administrators may create evidence reports");
         }
+        return compute(request, actor.userId());
+    }
+
+    /**
+     * Computes and stores a report that the governance lifecycle needs (validation, reassessment): no
+     * person asked for it, so it is recorded as created by {@value #LIFECYCLE_ACTOR}.
+     */
+    public EvidenceReport createForLifecycle(NewReport request) {
+        return compute(request, LIFECYCLE_ACTOR);
+    }
+
+    private EvidenceReport compute(NewReport request, String actorId) {
         Violations v = new Violations();
         checkParts(request, v);
         ModelLink link = link(request.modelId(), request.modelVersion(), v);
@@ -106,7 +120,7 @@ public class EvidenceService {
             case DRIFT -> drift(request.uploads().get("reference"), request.uploads().get("current"), config, inputs);
         };
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),
-                link.versionId(), actor.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                link.versionId(), actorId, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 sha256Hex(reportJson.getBytes(StandardCharsets.UTF_8)));
         EvidenceReport report = new EvidenceReport(summary, config == null ? null : config.text(), reportJson, inputs);
         transactions.executeWithoutResult(status -> store(report, link));

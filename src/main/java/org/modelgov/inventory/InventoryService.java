@@ -2,6 +2,7 @@ package org.modelgov.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ public class InventoryService {
         Instant now = now();
         ModelVersion version = new ModelVersion(ModelVersion.idOf(modelId, number), modelId, number,
                 command.label(), command.description(), command.modelPackageArn(), command.artifactUri(),
-                command.evaluationDatasetUri(), VersionStatus.REGISTERED, actor.userId(), now);
+                command.evaluationDatasetUri(), command.validation(), VersionStatus.REGISTERED, actor.userId(), now);
         models.insertVersion(version);
         models.update(model.touched(now));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -111,8 +112,142 @@ public class InventoryService {
         details.put("modelPackageArn", command.modelPackageArn());
         details.put("artifactUri", command.artifactUri());
         details.put("evaluationDatasetUri", command.evaluationDatasetUri());
+        details.put("analysisConfigUri", command.validation().analysisConfigUri());
+        details.put("referenceDatasetUri", command.validation().referenceDatasetUri());
+        details.put("currentDatasetUri", command.validation().currentDatasetUri());
+        details.put("explainabilityReportUri", command.validation().explainabilityReportUri());
+        details.put("securityPosture", command.validation().securityPosture().toString());
         audit.record(actor.userId(), "MODEL_VERSION_REGISTERED", ENTITY_VERSION, version.id(), details);
         return version;
+    }
+
+    // ---- moves made by the governance lifecycle (the only writer of tier, status and review date) ----
+
+    /** The risk assessment set the tier: the version (and a model without an approved version) is in review. */
+    @Transactional
+    public void recordRiskTier(String versionId, RiskTier tier, String reason, String actor) {
+        LockedVersion locked = lock(versionId);
+        boolean serving = hasApprovedVersionOtherThan(locked.model().id(), versionId);
+        ModelStatus status = serving ? locked.model().status() : ModelStatus.IN_REVIEW;
+        models.update(locked.model().withLifecycle(tier, status, locked.model().nextReviewDue(), now()));
+        models.updateVersion(locked.version().with(VersionStatus.IN_REVIEW));
+        audit.record(actor, "RISK_TIER_RECORDED", ENTITY_VERSION, versionId, Map.of("riskTier", tier.name(),
+                "reason", reason == null ? "" : reason, "modelStatus", status.name()));
+    }
+
+    /** Sign-off approved the version: it serves (in production when it has an endpoint) until its next review. */
+    @Transactional
+    public void approveVersion(String versionId, LocalDate nextReviewDue, String actor) {
+        LockedVersion locked = lock(versionId);
+        Model m = locked.model();
+        ModelStatus status = m.deployment().endpointName() != null ? ModelStatus.IN_PRODUCTION : ModelStatus.APPROVED;
+        models.update(m.withLifecycle(m.riskTier(), status, nextReviewDue, now()));
+        models.updateVersion(locked.version().with(VersionStatus.APPROVED));
+        audit.record(actor, "MODEL_VERSION_APPROVED", ENTITY_VERSION, versionId, Map.of("modelStatus", status.name(),
+                "nextReviewDue", String.valueOf(nextReviewDue)));
+    }
+
+    /** A reassessment let the version continue: the next review is due on {@code nextReviewDue}. */
+    @Transactional
+    public void scheduleReview(String versionId, LocalDate nextReviewDue, String actor) {
+        LockedVersion locked = lock(versionId);
+        Model m = locked.model();
+        models.update(m.withLifecycle(m.riskTier(), m.status(), nextReviewDue, now()));
+        audit.record(actor, "NEXT_REVIEW_SCHEDULED", ENTITY_VERSION, versionId,
+                Map.of("nextReviewDue", String.valueOf(nextReviewDue)));
+    }
+
+    /** The version will not be approved (prohibited practice, failed validation, refused sign-off). */
+    @Transactional
+    public void rejectVersion(String versionId, String reason, String actor) {
+        endVersion(versionId, VersionStatus.REJECTED, ModelStatus.REJECTED, "MODEL_VERSION_REJECTED", reason, actor);
+    }
+
+    /** The version stops serving for good. */
+    @Transactional
+    public void retireVersion(String versionId, String reason, String actor) {
+        endVersion(versionId, VersionStatus.RETIRED, ModelStatus.RETIRED, "MODEL_VERSION_RETIRED", reason, actor);
+    }
+
+    /** Remediation: the owner points the version at corrected data or adds a missing report. */
+    @Transactional
+    public ModelVersion changeValidationInputs(String versionId, String evaluationDatasetUri, ValidationInputs changes,
+                                               String actor) {
+        LockedVersion locked = lock(versionId);
+        Violations v = new Violations();
+        InventoryRules.dataUri(v, "evaluationDatasetUri", evaluationDatasetUri);
+        changes.check(v);
+        v.throwIfAny();
+        ModelVersion current = locked.version();
+        ModelVersion changed = current.withInputs(
+                evaluationDatasetUri != null ? evaluationDatasetUri : current.evaluationDatasetUri(),
+                current.validation().with(changes));
+        if (changed.equals(current)) {
+            return current;
+        }
+        models.updateVersion(changed);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("evaluationDatasetUri", changed.evaluationDatasetUri());
+        details.put("analysisConfigUri", changed.validation().analysisConfigUri());
+        details.put("referenceDatasetUri", changed.validation().referenceDatasetUri());
+        details.put("currentDatasetUri", changed.validation().currentDatasetUri());
+        details.put("explainabilityReportUri", changed.validation().explainabilityReportUri());
+        audit.record(actor, "VALIDATION_INPUTS_CHANGED", ENTITY_VERSION, versionId, details);
+        return changed;
+    }
+
+    /** Reads a version and locks its model's row until the transaction ends (one lifecycle start at a time). */
+    @Transactional
+    public ModelVersion lockVersion(String versionId) {
+        return lock(versionId).version();
+    }
+
+    @Transactional(readOnly = true)
+    public ModelVersion version(String versionId) {
+        return models.version(versionId).orElseThrow(() -> new NotFoundException("No model version " + versionId));
+    }
+
+    /** The version approved most recently before {@code versionId} (its validated performance is the baseline). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ModelVersion> previousApprovedVersion(String versionId) {
+        ModelVersion current = version(versionId);
+        return models.versions(current.modelId()).stream()
+                .filter(v -> v.number() < current.number())
+                .filter(v -> v.status() == VersionStatus.APPROVED || v.status() == VersionStatus.RETIRED)
+                .reduce((first, second) -> second);
+    }
+
+    private void endVersion(String versionId, VersionStatus versionStatus, ModelStatus modelStatus, String action,
+                            String reason, String actor) {
+        LockedVersion locked = lock(versionId);
+        if (locked.version().status() == versionStatus) {
+            return; // a retried job: already done
+        }
+        Model m = locked.model();
+        // another approved version of the model keeps serving: the model's own status stays
+        boolean otherServes = hasApprovedVersionOtherThan(m.id(), versionId);
+        models.updateVersion(locked.version().with(versionStatus));
+        if (!otherServes) {
+            models.update(m.withLifecycle(m.riskTier(), modelStatus, null, now()));
+        }
+        audit.record(actor, action, ENTITY_VERSION, versionId, Map.of("reason", reason == null ? "" : reason,
+                "modelStatus", (otherServes ? m.status() : modelStatus).name()));
+    }
+
+    private boolean hasApprovedVersionOtherThan(String modelId, String versionId) {
+        return models.versions(modelId).stream()
+                .anyMatch(v -> !v.id().equals(versionId) && v.status() == VersionStatus.APPROVED);
+    }
+
+    private LockedVersion lock(String versionId) {
+        String modelId = ModelVersion.modelIdOf(versionId);
+        Model model = models.findForUpdate(modelId).orElseThrow(() -> notFound(modelId));
+        ModelVersion version = models.version(versionId)
+                .orElseThrow(() -> new NotFoundException("No model version " + versionId));
+        return new LockedVersion(model, version);
+    }
+
+    private record LockedVersion(Model model, ModelVersion version) {
     }
 
     @Transactional(readOnly = true)

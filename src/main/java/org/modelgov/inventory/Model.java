@@ -31,6 +31,11 @@ public record Model(
                 rowVersion + 1);
     }
 
+    Model withLifecycle(RiskTier tier, ModelStatus newStatus, LocalDate reviewDue, Instant now) {
+        return new Model(id, name, purpose, tier, owner, ownerTeam, deployment, intendedUse, evaluationDatasetUri,
+                newStatus, reviewDue, createdBy, createdAt, now, rowVersion + 1);
+    }
+
     Model touched(Instant now) {
         return new Model(id, name, purpose, riskTier, owner, ownerTeam, deployment, intendedUse,
                 evaluationDatasetUri, status, nextReviewDue, createdBy, createdAt, now, rowVersion + 1);

@@ -25,6 +25,9 @@ public interface ModelRepository {
 
     void insertVersion(ModelVersion version);
 
+    /** Writes a version's status and validation inputs (the rest of a version never changes). */
+    void updateVersion(ModelVersion version);
+
     List<ModelVersion> versions(String modelId);
 
     Optional<ModelVersion> version(String versionId);

@@ -14,10 +14,12 @@ public record RegisterVersion(
         String modelPackageArn,
         String artifactUri,
         String evaluationDatasetUri,
+        ValidationInputs validation,
         List<FieldViolation> malformed) {
 
     public RegisterVersion {
         malformed = malformed == null ? List.of() : List.copyOf(malformed);
+        validation = validation == null ? ValidationInputs.NONE : validation;
     }
 
     Violations check() {
@@ -32,6 +34,7 @@ public record RegisterVersion(
                 () -> InventoryRules.dataUri(v, "artifactUri", artifactUri));
         ModelDetails.checkUnlessReported(v, "evaluationDatasetUri",
                 () -> InventoryRules.dataUri(v, "evaluationDatasetUri", evaluationDatasetUri));
+        validation.check(v);
         return v;
     }
 }

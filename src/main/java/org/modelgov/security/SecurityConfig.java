@@ -95,6 +95,8 @@ class SecurityConfig {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        // validators and incident responders report drift too; LifecycleService checks who
+                        .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/drift-reports").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/models", "/api/models/**")
                         .hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)

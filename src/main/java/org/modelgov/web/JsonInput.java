@@ -50,6 +50,19 @@ public final class JsonInput {
         return value.textValue();
     }
 
+    /** A boolean field; absent or null is {@code null}. */
+    public Boolean bool(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            problems.add(new FieldViolation(path + field, "must be true or false"));
+            return null;
+        }
+        return value.booleanValue();
+    }
+
     /** A string field of a merge patch: absent keeps the value, null clears it. */
     public FieldUpdate<String> update(String field) {
         JsonNode value = node.get(field);

@@ -20,6 +20,8 @@ import org.modelgov.inventory.ModelStatus;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.PageOf;
 import org.modelgov.inventory.RiskTier;
+import org.modelgov.inventory.SecurityPosture;
+import org.modelgov.inventory.ValidationInputs;
 import org.modelgov.inventory.VersionStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +35,9 @@ class JdbcModelRepository implements ModelRepository {
             + " model_package_arn, intended_use, evaluation_dataset_uri, status, next_review_due, created_by,"
             + " created_at, updated_at, row_version";
     private static final String VERSION_COLUMNS = "id, model_id, version_number, label, description,"
-            + " model_package_arn, artifact_uri, evaluation_dataset_uri, status, registered_by, created_at";
+            + " model_package_arn, artifact_uri, evaluation_dataset_uri, status, registered_by, created_at,"
+            + " analysis_config_uri, reference_dataset_uri, current_dataset_uri, explainability_report_uri, kms_key_id,"
+            + " network_isolation, vpc_configured, data_capture, inter_container_encryption";
     private static final Map<ModelQuery.SortField, String> SORT_COLUMNS = Map.of(
             ModelQuery.SortField.ID, "id",
             ModelQuery.SortField.NAME, "name",
@@ -144,10 +148,26 @@ class JdbcModelRepository implements ModelRepository {
 
     @Override
     public void insertVersion(ModelVersion v) {
-        jdbc.sql("INSERT INTO modelgov.model_version (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        ValidationInputs in = v.validation();
+        SecurityPosture sp = in.securityPosture();
+        jdbc.sql("INSERT INTO modelgov.model_version (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(v.id(), v.modelId(), v.number(), v.label(), v.description(), v.modelPackageArn(),
                         v.artifactUri(), v.evaluationDatasetUri(), v.status().name(), v.registeredBy(),
-                        utc(v.createdAt()))
+                        utc(v.createdAt()), in.analysisConfigUri(), in.referenceDatasetUri(), in.currentDatasetUri(),
+                        in.explainabilityReportUri(), sp.kmsKeyId(), sp.networkIsolation(), sp.vpc(), sp.dataCapture(),
+                        sp.interContainerEncryption())
+                .update();
+    }
+
+    @Override
+    public void updateVersion(ModelVersion v) {
+        ValidationInputs in = v.validation();
+        jdbc.sql("UPDATE modelgov.model_version SET status = ?, evaluation_dataset_uri = ?, analysis_config_uri = ?,"
+                        + " reference_dataset_uri = ?, current_dataset_uri = ?, explainability_report_uri = ?"
+                        + " WHERE id = ?")
+                .params(v.status().name(), v.evaluationDatasetUri(), in.analysisConfigUri(), in.referenceDatasetUri(),
+                        in.currentDatasetUri(), in.explainabilityReportUri(), v.id())
                 .update();
     }
 
@@ -205,6 +225,11 @@ class JdbcModelRepository implements ModelRepository {
         return value == null ? null : value.toInstant();
     }
 
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static Model model(ResultSet rs, int row) throws SQLException {
         return new Model(
                 rs.getString("id"),
@@ -234,6 +259,11 @@ class JdbcModelRepository implements ModelRepository {
                 rs.getString("model_package_arn"),
                 rs.getString("artifact_uri"),
                 rs.getString("evaluation_dataset_uri"),
+                new ValidationInputs(rs.getString("analysis_config_uri"), rs.getString("reference_dataset_uri"),
+                        rs.getString("current_dataset_uri"), rs.getString("explainability_report_uri"),
+                        new SecurityPosture(rs.getString("kms_key_id"), bool(rs, "network_isolation"),
+                                bool(rs, "vpc_configured"), bool(rs, "data_capture"),
+                                bool(rs, "inter_container_encryption"))),
                 VersionStatus.valueOf(rs.getString("status")),
                 rs.getString("registered_by"),
                 instant(rs, "created_at"));

@@ -13,6 +13,8 @@ import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RegisterModel;
 import org.modelgov.inventory.RegisterVersion;
 import org.modelgov.inventory.RiskTier;
+import org.modelgov.inventory.SecurityPosture;
+import org.modelgov.inventory.ValidationInputs;
 import org.modelgov.inventory.VersionStatus;
 import org.modelgov.web.JsonInput;
 
@@ -26,7 +28,11 @@ final class ModelJson {
             "createdBy");
     private static final Set<String> DEPLOYMENT_FIELDS = Set.of("endpointName", "modelPackageArn");
     private static final Set<String> VERSION_FIELDS = Set.of("id", "modelId", "number", "label", "description",
-            "modelPackageArn", "artifactUri", "evaluationDatasetUri", "status", "registeredBy", "createdAt");
+            "modelPackageArn", "artifactUri", "evaluationDatasetUri", "analysisConfigUri", "referenceDatasetUri",
+            "currentDatasetUri", "explainabilityReportUri", "securityPosture", "status", "registeredBy", "createdAt",
+            "lifecycle");
+    private static final Set<String> POSTURE_FIELDS = Set.of("kmsKeyId", "networkIsolation", "vpc", "dataCapture",
+            "interContainerEncryption");
 
     private ModelJson() {
     }
@@ -71,9 +77,15 @@ final class ModelJson {
         JsonInput in = JsonInput.body(body);
         in.onlyKnown(VERSION_FIELDS);
         in.readOnly(SET_BY_MODELGOV, "id", "modelId", "number", "registeredBy", "createdAt");
-        in.readOnly(SET_BY_LIFECYCLE, "status");
+        in.readOnly(SET_BY_LIFECYCLE, "status", "lifecycle");
+        JsonInput posture = in.object("securityPosture");
+        posture.onlyKnown(POSTURE_FIELDS);
+        ValidationInputs validation = new ValidationInputs(in.text("analysisConfigUri"), in.text("referenceDatasetUri"),
+                in.text("currentDatasetUri"), in.text("explainabilityReportUri"),
+                new SecurityPosture(posture.text("kmsKeyId"), posture.bool("networkIsolation"), posture.bool("vpc"),
+                        posture.bool("dataCapture"), posture.bool("interContainerEncryption")));
         return new RegisterVersion(in.text("label"), in.text("description"), in.text("modelPackageArn"),
-                in.text("artifactUri"), in.text("evaluationDatasetUri"), in.problems());
+                in.text("artifactUri"), in.text("evaluationDatasetUri"), validation, in.problems());
     }
 
     record DeploymentResponse(String endpointName, String modelPackageArn) {
@@ -94,12 +106,20 @@ final class ModelJson {
 
     record VersionResponse(String id, String modelId, int number, String label, String description,
                            String modelPackageArn, String artifactUri, String evaluationDatasetUri,
-                           VersionStatus status, String registeredBy, Instant createdAt) {
+                           String analysisConfigUri, String referenceDatasetUri, String currentDatasetUri,
+                           String explainabilityReportUri, SecurityPosture securityPosture,
+                           VersionStatus status, String registeredBy, Instant createdAt, LifecycleResponse lifecycle) {
 
-        static VersionResponse of(ModelVersion v) {
+        static VersionResponse of(ModelVersion v, LifecycleResponse lifecycle) {
+            ValidationInputs in = v.validation();
             return new VersionResponse(v.id(), v.modelId(), v.number(), v.label(), v.description(),
-                    v.modelPackageArn(), v.artifactUri(), v.evaluationDatasetUri(), v.status(), v.registeredBy(),
-                    v.createdAt());
+                    v.modelPackageArn(), v.artifactUri(), v.evaluationDatasetUri(), in.analysisConfigUri(),
+                    in.referenceDatasetUri(), in.currentDatasetUri(), in.explainabilityReportUri(),
+                    in.securityPosture(), v.status(), v.registeredBy(), v.createdAt(), lifecycle);
         }
+    }
+
+    /** Where the version's governance lifecycle stands; null when none was started. */
+    record LifecycleResponse(String processInstanceId, boolean ended, java.util.List<String> waitingAt) {
     }
 }

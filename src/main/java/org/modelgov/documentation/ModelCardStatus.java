@@ -1,0 +1,6 @@
+package org.modelgov.documentation;
+
+/** SageMaker's ModelCardStatus values, in lifecycle order. */
+public enum ModelCardStatus {
+    Draft, PendingReview, Approved, Archived
+}

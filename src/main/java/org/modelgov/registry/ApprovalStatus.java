@@ -1,0 +1,6 @@
+package org.modelgov.registry;
+
+/** SageMaker's ModelApprovalStatus values. */
+public enum ApprovalStatus {
+    PendingManualApproval, Approved, Rejected
+}

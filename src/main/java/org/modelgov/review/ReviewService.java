@@ -1,0 +1,214 @@
+package org.modelgov.review;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.modelgov.audit.AuditTrail;
+import org.modelgov.inventory.InventoryService;
+import org.modelgov.inventory.Model;
+import org.modelgov.inventory.ModelVersion;
+import org.modelgov.inventory.RiskTier;
+import org.modelgov.risk.RiskQuestionnaire;
+import org.modelgov.risk.RiskTierChange;
+import org.modelgov.risk.RiskTierPolicy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes every decision people make in the lifecycle: checks segregation of duties, checks the answers
+ * are complete, records the decision and appends it to the audit log, all in the task's transaction.
+ */
+@Service
+public class ReviewService {
+
+    /** Process variables that name evidence; a decision records the ones present. */
+    static final List<String> EVIDENCE_VARIABLES = List.of("validationRunId", "reassessmentRunId",
+            "performanceReportId", "biasReportId", "driftReportId", "riskTierReason", "suggestedRiskTier");
+    static final String ACTION = "REVIEW_DECIDED";
+
+    private final ReviewDecisionRepository decisions;
+    private final InventoryService inventory;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final RiskTierPolicy riskTiers;
+
+    ReviewService(ReviewDecisionRepository decisions, InventoryService inventory, AuditTrail audit, Clock clock,
+                  RiskTierPolicy riskTiers) {
+        this.decisions = decisions;
+        this.riskTiers = riskTiers;
+        this.inventory = inventory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Refuses (throws) when {@code actor} may not take this task; used when a task is claimed or assigned. */
+    @Transactional(readOnly = true)
+    public void checkMayTake(ReviewKind kind, String versionId, String basis, String actor) {
+        SegregationOfDuties.refusal(kind, actor, versionId, participants(versionId, basis)).ifPresent(reason -> {
+            throw new ReviewRefusedException(reason);
+        });
+    }
+
+    @Transactional
+    public ReviewDecision complete(ReviewCompletion c) {
+        if (c.actor() == null) {
+            throw new ReviewRefusedException("Claim the task before completing it: a decision needs a person");
+        }
+        checkMayTake(c.kind(), c.versionId(), c.basis(), c.actor());
+        Map<String, Object> v = c.variables();
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (String name : EVIDENCE_VARIABLES) {
+            if (v.get(name) != null) {
+                details.put(name, v.get(name));
+            }
+        }
+        String decision;
+        String comment;
+        switch (c.kind()) {
+            case RISK_QUESTIONNAIRE -> {
+                RiskQuestionnaire answers = RiskQuestionnaire.from(v);
+                var problems = answers.check();
+                if (!problems.isEmpty()) {
+                    throw new ReviewRefusedException("The risk questionnaire is incomplete: " + problems.list().stream()
+                            .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+                }
+                details.putAll(answers.asMap());
+                decision = "ANSWERED";
+                comment = text(v, "riskNotes");
+            }
+            case RISK_TIER_REVIEW -> {
+                // the suggestion is computed again from the recorded answers, not read from a variable a
+                // reviewer could overwrite
+                RiskTier suggested = suggestedTier(c.versionId());
+                RiskTier confirmed = RiskTierChange.parse(v.get("confirmedRiskTier"));
+                comment = text(v, "riskTierJustification");
+                if (suggested == null) {
+                    throw new ReviewRefusedException("The owner has not answered the risk questionnaire of "
+                            + c.versionId() + " yet");
+                }
+                RiskTierChange.refusal(suggested, confirmed, comment).ifPresent(reason -> {
+                    throw new ReviewRefusedException(reason);
+                });
+                decision = confirmed.name();
+            }
+            case TECHNICAL_VALIDATION -> {
+                decision = oneOf(v, "technicalDecision", "APPROVED", "REJECTED");
+                comment = requiredUnless(v, "technicalNotes", decision.equals("APPROVED"), "a rejection");
+            }
+            case ETHICAL_VALIDATION -> {
+                decision = oneOf(v, "ethicsDecision", "APPROVED", "REJECTED");
+                comment = requiredUnless(v, "ethicsNotes", decision.equals("APPROVED"), "a rejection");
+            }
+            case BUSINESS_VALIDATION -> {
+                decision = oneOf(v, "businessDecision", "APPROVED", "REJECTED");
+                comment = requiredUnless(v, "businessNotes", decision.equals("APPROVED"), "a rejection");
+            }
+            case REMEDIATION -> {
+                decision = "RESUBMITTED";
+                comment = requiredUnless(v, "remediationNotes", false, "a resubmission");
+                for (String uri : List.of("newEvaluationDatasetUri", "newAnalysisConfigUri",
+                        "newExplainabilityReportUri")) {
+                    if (text(v, uri) != null) {
+                        details.put(uri, text(v, uri));
+                    }
+                }
+            }
+            case REPEATED_FAILURE_DECISION -> {
+                decision = oneOf(v, "repeatedFailureDecision", "CONTINUE", "REJECT");
+                comment = requiredUnless(v, "repeatedFailureJustification", false, "this decision");
+            }
+            case SIGN_OFF -> {
+                decision = oneOf(v, "signOffDecision", "APPROVE", "REJECT");
+                comment = requiredUnless(v, "signOffComment", decision.equals("APPROVE"), "a refusal");
+            }
+            case REASSESSMENT -> {
+                decision = oneOf(v, "reassessmentDecision", "CONTINUE", "REVALIDATE", "RETIRE");
+                comment = requiredUnless(v, "reassessmentJustification", false, "a reassessment decision");
+            }
+            default -> throw new IllegalStateException("unknown review kind " + c.kind());
+        }
+        ReviewDecision recorded = new ReviewDecision(UUID.randomUUID().toString(), c.versionId(), c.kind(), c.basis(),
+                c.actor(), decision, comment, details, c.taskId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        decisions.insert(recorded);
+        Map<String, Object> auditDetails = new LinkedHashMap<>();
+        auditDetails.put("kind", c.kind().name());
+        auditDetails.put("decision", decision);
+        auditDetails.put("comment", comment);
+        auditDetails.put("taskId", c.taskId());
+        auditDetails.put("basis", c.basis());
+        auditDetails.put("evidence", details);
+        audit.record(c.actor(), ACTION, "MODEL_VERSION", c.versionId(), auditDetails);
+        return recorded;
+    }
+
+    private RiskTier suggestedTier(String versionId) {
+        List<ReviewDecision> answered = decisions.find(versionId, ReviewKind.RISK_QUESTIONNAIRE, null);
+        if (answered.isEmpty()) {
+            return null;
+        }
+        return riskTiers.suggest(RiskQuestionnaire.from(answered.get(answered.size() - 1).details())).tier();
+    }
+
+    /** Distinct committee members who approved {@code basis} (a validation round) of the version. */
+    @Transactional(readOnly = true)
+    public Set<String> approvers(String versionId, String basis) {
+        return decisions.find(versionId, ReviewKind.SIGN_OFF, basis).stream()
+                .filter(d -> d.decision().equals("APPROVE")).map(ReviewDecision::actor)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewDecision> decisions(String versionId) {
+        return decisions.forVersion(versionId);
+    }
+
+    private Participants participants(String versionId, String basis) {
+        ModelVersion version = inventory.version(versionId);
+        Model model = inventory.get(version.modelId());
+        Set<String> modelPeople = new HashSet<>();
+        modelPeople.add(model.owner());
+        modelPeople.add(model.createdBy());
+        modelPeople.add(version.registeredBy());
+        Set<String> validators = new HashSet<>();
+        Set<String> approvers = new HashSet<>();
+        if (basis != null) {
+            for (ReviewKind kind : List.of(ReviewKind.TECHNICAL_VALIDATION, ReviewKind.ETHICAL_VALIDATION,
+                    ReviewKind.BUSINESS_VALIDATION)) {
+                decisions.find(versionId, kind, basis).forEach(d -> validators.add(d.actor()));
+            }
+            approvers.addAll(approvers(versionId, basis));
+        }
+        return new Participants(modelPeople, validators, approvers);
+    }
+
+    private static String oneOf(Map<String, Object> v, String name, String... allowed) {
+        String value = text(v, name);
+        if (value == null || !List.of(allowed).contains(value)) {
+            throw new ReviewRefusedException(name + " must be one of " + String.join(", ", allowed)
+                    + (value == null ? "" : ", not '" + value + "'"));
+        }
+        return value;
+    }
+
+    private static String requiredUnless(Map<String, Object> v, String name, boolean optional, String what) {
+        String value = text(v, name);
+        if (!optional && (value == null || value.isBlank())) {
+            throw new ReviewRefusedException(name + " is required: " + what + " must say why");
+        }
+        if (value != null && value.length() > 4000) {
+            throw new ReviewRefusedException(name + " must be at most 4000 characters");
+        }
+        return value;
+    }
+
+    private static String text(Map<String, Object> v, String name) {
+        Object value = v.get(name);
+        return value instanceof String s && !s.isBlank() ? s.strip() : null;
+    }
+}

@@ -1,0 +1,160 @@
+package org.modelgov.workflow;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.modelgov.inventory.RiskTier;
+import org.modelgov.lifecycle.GovernanceSteps;
+import org.modelgov.validation.Finding;
+import org.modelgov.validation.ValidationService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of the lifecycle, validation and reassessment processes, by the bean names the BPMN
+ * uses ({@code camunda:delegateExpression="${approveInRegistry}"}). Each reads variables, calls one
+ * step of {@link GovernanceSteps} or {@link ValidationService}, and writes the result back.
+ */
+@Configuration(proxyBeanMethods = false)
+class LifecycleDelegates {
+
+    private final GovernanceSteps steps;
+    private final ValidationService validation;
+
+    LifecycleDelegates(GovernanceSteps steps, ValidationService validation) {
+        this.steps = steps;
+        this.validation = validation;
+    }
+
+    @Bean
+    JavaDelegate openGovernanceRecords() {
+        return execution -> steps.openGovernanceRecords(versionId(execution));
+    }
+
+    /** The tier is the risk officer's confirmed one, or the questionnaire's when it was PROHIBITED. */
+    @Bean
+    JavaDelegate recordRiskTier() {
+        return execution -> {
+            String confirmed = (String) execution.getVariable("confirmedRiskTier");
+            String suggested = (String) execution.getVariable("suggestedRiskTier");
+            String tier = confirmed != null ? confirmed : suggested;
+            String reason = confirmed != null && !confirmed.equals(suggested)
+                    ? "changed by the risk officer from " + suggested + ": " + execution.getVariable("riskTierJustification")
+                    : (String) execution.getVariable("riskTierReason");
+            execution.setVariable("riskTier", tier);
+            steps.recordRiskTier(versionId(execution), RiskTier.valueOf(tier), reason);
+        };
+    }
+
+    @Bean
+    JavaDelegate rejectVersion() {
+        return execution -> steps.reject(versionId(execution), (String) execution.getVariable("rejectionReason"));
+    }
+
+    @Bean
+    JavaDelegate startValidationRound() {
+        return execution -> execution.setVariable("validationRunId", steps.startValidationRound(versionId(execution)));
+    }
+
+    @Bean
+    JavaDelegate runTechnicalChecks() {
+        return execution -> {
+            List<Finding> findings = validation.runTechnicalChecks(runId(execution));
+            execution.setVariable("technicalSummary", summary(findings));
+            execution.setVariable("performanceReportId", firstEvidence(findings));
+        };
+    }
+
+    @Bean
+    JavaDelegate runFairnessChecks() {
+        return execution -> {
+            List<Finding> findings = validation.runFairnessChecks(runId(execution));
+            execution.setVariable("fairnessSummary", summary(findings));
+            execution.setVariable("biasReportId", firstEvidence(findings));
+        };
+    }
+
+    @Bean
+    JavaDelegate concludeValidation() {
+        return execution -> {
+            ValidationService.Outcome outcome = validation.conclude(runId(execution));
+            execution.setVariable("validationPassed", outcome.passed());
+            execution.setVariable("findingsSummary", outcome.summary());
+        };
+    }
+
+    @Bean
+    JavaDelegate submitForSignOff() {
+        return execution -> steps.submitForSignOff(versionId(execution), runId(execution));
+    }
+
+    @Bean
+    JavaDelegate applyRemediation() {
+        return execution -> steps.applyRemediation(versionId(execution), (String) execution.getVariable("owner"),
+                execution.getVariables());
+    }
+
+    @Bean
+    JavaDelegate approveInRegistry() {
+        return execution -> scheduled(execution, steps.approve(versionId(execution), runId(execution),
+                (String) execution.getVariable("reviewInterval")));
+    }
+
+    @Bean
+    JavaDelegate scheduleNextReview() {
+        return execution -> {
+            String interval = (String) execution.getVariable("reviewInterval");
+            scheduled(execution, steps.scheduleNextReview(versionId(execution), interval));
+        };
+    }
+
+    @Bean
+    JavaDelegate retireModel() {
+        return execution -> steps.retire(versionId(execution), (String) execution.getVariable("retirementReason"));
+    }
+
+    @Bean
+    JavaDelegate noteIncident() {
+        return execution -> steps.noteIncident(versionId(execution), (String) execution.getVariable("incidentSummary"),
+                (String) execution.getVariable("incidentReportedBy"));
+    }
+
+    @Bean
+    JavaDelegate gatherMonitoringEvidence() {
+        return execution -> {
+            String runId = steps.startReassessment(versionId(execution));
+            List<Finding> findings = validation.gatherMonitoringEvidence(runId);
+            execution.setVariable("reassessmentRunId", runId);
+            execution.setVariable("driftBreached", !validation.outcome(runId).passed());
+            execution.setVariable("evidenceSummary", summary(findings));
+            execution.setVariable("driftReportId", firstEvidence(findings));
+        };
+    }
+
+    /** The review timer waits until the start of the due day (UTC); the inventory shows the day. */
+    private static void scheduled(DelegateExecution execution, LocalDate due) {
+        execution.setVariable("nextReviewDue", due.toString());
+        execution.setVariable("nextReviewAt", Date.from(due.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
+    static String versionId(DelegateExecution execution) {
+        Object id = execution.getVariable("versionId");
+        return id != null ? (String) id : execution.getProcessBusinessKey();
+    }
+
+    private static String runId(DelegateExecution execution) {
+        return (String) execution.getVariable("validationRunId");
+    }
+
+    private static String summary(List<Finding> findings) {
+        return ValidationService.summary(findings);
+    }
+
+    private static String firstEvidence(List<Finding> findings) {
+        return findings.stream().map(Finding::evidenceReportId).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+}

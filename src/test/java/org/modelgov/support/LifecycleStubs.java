@@ -1,0 +1,84 @@
+package org.modelgov.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stand-ins for the lifecycle's Spring beans in plain-engine process tests: each service task records that
+ * it ran and sets the variables its real bean would (values a test can change); the task listener records
+ * task events. The real beans are tested against the real services in the Spring tests.
+ */
+public final class LifecycleStubs {
+
+    public static final List<String> SERVICE_BEANS = List.of("openGovernanceRecords", "recordRiskTier",
+            "rejectVersion", "startValidationRound", "runTechnicalChecks", "runFairnessChecks", "concludeValidation",
+            "submitForSignOff", "applyRemediation", "approveInRegistry", "scheduleNextReview", "retireModel",
+            "noteIncident", "gatherMonitoringEvidence", "chaseOverdueWork");
+
+    /** Bean name → number of times it ran. */
+    public final Map<String, Integer> calls = new HashMap<>();
+    /** "event:taskDefinitionKey" of every task listener call, in order. */
+    public final List<String> taskEvents = new ArrayList<>();
+    /** What the next validation rounds conclude, in order; true (passed) once exhausted. */
+    public final List<Boolean> validationOutcomes = new ArrayList<>();
+    private int round;
+
+    public static LifecycleStubs register() {
+        LifecycleStubs stubs = new LifecycleStubs();
+        for (String bean : SERVICE_BEANS) {
+            Mocks.register(bean, (JavaDelegate) execution -> {
+                stubs.calls.merge(bean, 1, Integer::sum);
+                stubs.effect(bean, execution);
+            });
+        }
+        Mocks.register("lifecycleStartListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> {
+            stubs.calls.merge("lifecycleStartListener", 1, Integer::sum);
+            execution.setVariable("riskTier", "UNASSESSED");
+        });
+        Mocks.register("reviewDecisionListener",
+                (TaskListener) (DelegateTask task) -> stubs.taskEvents.add(task.getEventName() + ":"
+                        + task.getTaskDefinitionKey()));
+        return stubs;
+    }
+
+    public int calls(String bean) {
+        return calls.getOrDefault(bean, 0);
+    }
+
+    private void effect(String bean, org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        switch (bean) {
+            case "recordRiskTier" -> {
+                Object confirmed = execution.getVariable("confirmedRiskTier");
+                execution.setVariable("riskTier", confirmed != null ? confirmed : execution.getVariable("suggestedRiskTier"));
+            }
+            case "startValidationRound" -> execution.setVariable("validationRunId", "run-" + (++round));
+            case "runTechnicalChecks" -> execution.setVariable("technicalSummary", "PASS technical PERFORMANCE: ok");
+            case "runFairnessChecks" -> execution.setVariable("fairnessSummary", "PASS ethical DI:sex=Female: ok");
+            case "concludeValidation" -> {
+                boolean passed = validationOutcomes.isEmpty() || validationOutcomes.remove(0);
+                execution.setVariable("validationPassed", passed);
+                execution.setVariable("findingsSummary", passed ? "no failures" : "FAIL ethical DI:sex=Female: 0.61");
+            }
+            case "approveInRegistry", "scheduleNextReview" -> execution.setVariable("nextReviewAt",
+                    new java.util.Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
+            case "gatherMonitoringEvidence" -> {
+                execution.setVariable("reassessmentRunId", "reassessment-1");
+                execution.setVariable("driftBreached", false);
+                execution.setVariable("evidenceSummary", "PASS monitoring DRIFT: none");
+            }
+            default -> {
+                // the others only have effects outside the engine
+            }
+        }
+    }
+
+    public static void reset() {
+        Mocks.reset();
+    }
+}
