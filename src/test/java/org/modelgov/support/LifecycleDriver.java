@@ -1,0 +1,120 @@
+package org.modelgov.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Works a lifecycle in the Spring tests as people and the job executor would: jobs are run explicitly (the
+ * test context has no job executor) and tasks are claimed and completed as a logged-in user, so the
+ * engine's authorization and the governance listeners apply exactly as in Tasklist.
+ */
+public final class LifecycleDriver {
+
+    private final ProcessEngine engine;
+
+    public LifecycleDriver(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Runs due asynchronous continuations (not timers) until none is left. */
+    public void runJobs() {
+        ManagementService management = engine.getManagementService();
+        for (int guard = 0; guard < 50; guard++) {
+            List<Job> jobs = management.createJobQuery().messages().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                management.executeJob(job.getId());
+            }
+        }
+        throw new IllegalStateException("jobs keep coming");
+    }
+
+    public void fireTimer(String processInstanceId, String activityId) {
+        ManagementService management = engine.getManagementService();
+        Job timer = management.createJobQuery().timers().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult();
+        if (timer == null) {
+            throw new IllegalStateException("no timer " + activityId + " in " + processInstanceId);
+        }
+        management.executeJob(timer.getId());
+    }
+
+    /** The open task with this key in the lifecycle with this business key (or a process it called). */
+    public Task task(String businessKey, String taskKey) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskKey).list();
+        if (tasks.size() != 1) {
+            throw new IllegalStateException(tasks.size() + " open " + taskKey + " tasks for " + businessKey);
+        }
+        return tasks.get(0);
+    }
+
+    public boolean hasTask(String businessKey, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskKey).count() > 0;
+    }
+
+    /** Claims (unless assigned to them) and completes the task as {@code userId}, logged in with their groups. */
+    public void complete(String businessKey, String taskKey, String userId, Map<String, Object> variables) {
+        // found before logging in: a user's task query shows only the tasks they may see
+        Task task = task(businessKey, taskKey);
+        as(userId, () -> {
+            TaskService tasks = engine.getTaskService();
+            if (!userId.equals(task.getAssignee())) {
+                tasks.claim(task.getId(), userId);
+            }
+            tasks.complete(task.getId(), variables);
+        });
+        runJobs();
+    }
+
+    public void claim(String businessKey, String taskKey, String userId) {
+        String taskId = task(businessKey, taskKey).getId();
+        as(userId, () -> engine.getTaskService().claim(taskId, userId));
+    }
+
+    public void as(String userId, Runnable action) {
+        IdentityService identity = engine.getIdentityService();
+        List<String> groups = new ArrayList<>();
+        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+            groups.add(group.getId());
+        }
+        identity.setAuthentication(userId, groups);
+        try {
+            action.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Copies a shipped demo dataset to a temporary directory and answers its file: URI. */
+    public static String demoFile(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "modelgov-test-datasets");
+            Files.createDirectories(dir);
+            Path target = dir.resolve(name);
+            try (InputStream in = LifecycleDriver.class.getResourceAsStream("/demo/credit/" + name)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
