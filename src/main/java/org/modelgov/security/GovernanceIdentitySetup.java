@@ -145,14 +145,29 @@ class GovernanceIdentitySetup implements ApplicationRunner {
         ensureFilter("All tasks I may see", "Every open task I am allowed to read", 0, tasks.createTaskQuery());
     }
 
+    /** Shown beside each task in Tasklist's list, so reviewers see which model version a task is about. */
+    static final List<Map<String, String>> LISTED_VARIABLES = List.of(
+            Map.of("name", "versionId", "label", "Model version"),
+            Map.of("name", "riskTier", "label", "Risk tier"));
+
     private void ensureFilter(String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
+        Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+                "variables", LISTED_VARIABLES);
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            if (existing.getProperties() == null || !existing.getProperties().containsKey("variables")) {
+                // filters created before the lifecycle existed gain the listed variables
+                Map<String, Object> upgraded = new java.util.HashMap<>(
+                        existing.getProperties() == null ? Map.of() : existing.getProperties());
+                upgraded.put("variables", LISTED_VARIABLES);
+                filters.saveFilter(existing.setProperties(upgraded));
+            }
             return;
         }
         Filter filter = filters.newTaskFilter(name)
                 .setOwner(null)
                 .setQuery(query)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+                .setProperties(properties);
         filters.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", name);
     }

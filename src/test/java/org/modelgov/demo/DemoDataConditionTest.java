@@ -14,6 +14,7 @@ class DemoDataConditionTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withBean(IdentityService.class, () -> mock(IdentityService.class))
             .withBean(InventoryService.class, () -> mock(InventoryService.class))
+            .withBean(org.modelgov.lifecycle.LifecycleService.class, () -> mock(org.modelgov.lifecycle.LifecycleService.class))
             .withUserConfiguration(DemoData.class);
 
     @Test

@@ -77,6 +77,14 @@ public abstract class BrowserTest {
         page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
+    /** Starts over as another person: a fresh browser context (no cookies), logged into the Camunda app. */
+    protected void switchUser(String app, String user, String password) {
+        context.close();
+        context = browser.newContext();
+        page = context.newPage();
+        logIntoCamunda(app, user, password);
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name)).setFullPage(true));
     }

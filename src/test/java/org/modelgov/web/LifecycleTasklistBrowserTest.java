@@ -1,0 +1,116 @@
+package org.modelgov.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.modelgov.support.Api;
+import org.modelgov.support.BrowserTest;
+import org.modelgov.support.LifecycleDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A HIGH-risk model's lifecycle worked in Camunda Tasklist by the demo users on the Camunda Forms, from
+ * the owner's risk questionnaire to approval by two committee members.
+ */
+class LifecycleTasklistBrowserTest extends BrowserTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void theDemoUsersTakeAHighRiskModelToApprovalInTasklist() {
+        LifecycleDriver driver = new LifecycleDriver(engine);
+        Api owner = Api.as(port, "owner", "demo");
+        String modelId = "BROWSER-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        assertThat(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Browser credit model\","
+                + " \"purpose\": \"Scores consumer loan applications\"}").status()).isEqualTo(201);
+        assertThat(owner.post("/api/models/" + modelId + "/versions", """
+                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
+                 "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "dataCapture": true,
+                                     "interContainerEncryption": true}}
+                """.formatted(LifecycleDriver.demoFile("evaluation.csv"),
+                LifecycleDriver.demoFile("analysis-config.json"), LifecycleDriver.demoFile("explainability.json")))
+                .status()).isEqualTo(201);
+        String versionId = modelId + ":1";
+        driver.runJobs();
+        try {
+            switchUser("tasklist", "owner", "demo");
+            open("Task_AnswerRiskQuestionnaire", versionId);
+            choose("Intended-use area (EU AI Act Annex III)", "Access to essential private and public services");
+            page.getByText("Its output decides about, or ranks, individual people").click();
+            page.getByText("The model decides; a human reviews").click();
+            page.getByText("Personal data", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true)).click();
+            page.getByText("More than 100,000").click();
+            screenshot("lifecycle-1-questionnaire.png");
+            completeTask();
+            driver.runJobs();
+
+            switchUser("tasklist", "risk", "demo");
+            claim("Task_ReviewRiskTier", versionId);
+            choose("Risk tier", "HIGH");
+            screenshot("lifecycle-2-risk-tier.png");
+            completeTask();
+            driver.runJobs();
+
+            decide("validator", "Task_ReviewTechnicalValidation", versionId, "Technically sound");
+            decide("ethics", "Task_ReviewEthics", versionId, "Fair and explainable enough for its use");
+            decide("business", "Task_ConfirmBusinessFitness", versionId, "Fit for purpose");
+            driver.runJobs();
+
+            decide("approver1", "Task_SignOff", versionId, "Approve for production");
+            driver.runJobs();
+            decide("approver2", "Task_SignOff", versionId, "Approve for production");
+            driver.runJobs();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("lifecycle-failure.png");
+            throw e;
+        }
+
+        JsonNode model = owner.get("/api/models/" + modelId).json();
+        assertThat(model.path("riskTier").asText()).isEqualTo("HIGH");
+        assertThat(model.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(model.path("nextReviewDue").asText()).isNotBlank();
+        assertThat(owner.get("/api/models/" + modelId + "/versions/1").json().path("status").asText())
+                .isEqualTo("APPROVED");
+    }
+
+    private void decide(String user, String taskKey, String versionId, String choice) {
+        switchUser("tasklist", user, "demo");
+        claim(taskKey, versionId);
+        page.getByText(choice, new com.microsoft.playwright.Page.GetByTextOptions().setExact(true)).click();
+        screenshot("lifecycle-" + user + ".png");
+        completeTask();
+    }
+
+    /** Opens the task by its Tasklist link (several demo lifecycles have tasks of the same name). */
+    private void open(String taskKey, String versionId) {
+        String taskId = new LifecycleDriver(engine).task(versionId, taskKey).getId();
+        page.navigate(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertThat(page.locator("input[disabled]").first()).hasValue(versionId);
+    }
+
+    private void claim(String taskKey, String versionId) {
+        open(taskKey, versionId);
+        page.click("text=Claim");
+    }
+
+    /** form-js select: open the dropdown, pick the option. */
+    private void choose(String label, String option) {
+        page.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHasText(label))
+                .locator(".fjs-input-group").first().click();
+        page.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+    }
+
+    private void completeTask() {
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Complete")).click();
+        page.waitForTimeout(500);
+        assertThat(page.locator(".alert-danger:visible")).hasCount(0);
+    }
+}
