@@ -76,8 +76,16 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
         assertThat(model.path("riskTier").asText()).isEqualTo("HIGH");
         assertThat(model.path("status").asText()).isEqualTo("APPROVED");
         assertThat(model.path("nextReviewDue").asText()).isNotBlank();
-        assertThat(owner.get("/api/models/" + modelId + "/versions/1").json().path("status").asText())
-                .isEqualTo("APPROVED");
+        JsonNode version = owner.get("/api/models/" + modelId + "/versions/1").json();
+        assertThat(version.path("status").asText()).isEqualTo("APPROVED");
+
+        // a manager sees the lifecycle waiting for its review in Cockpit
+        switchUser("cockpit", "compliance", "demo");
+        page.navigate(url("/camunda/app/cockpit/default/#/process-instance/"
+                + version.path("lifecycle").path("processInstanceId").asText() + "/runtime"));
+        assertThat(page.locator("[data-element-id=Timer_ReviewDue]")).isVisible();
+        assertThat(page.locator("[data-element-id=Task_SignOff]")).isVisible();
+        screenshot("lifecycle-cockpit.png");
     }
 
     private void decide(String user, String taskKey, String versionId, String choice) {
