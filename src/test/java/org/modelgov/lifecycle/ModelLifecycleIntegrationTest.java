@@ -49,6 +49,8 @@ class ModelLifecycleIntegrationTest {
     ReviewService reviews;
     @Autowired
     ValidationService validation;
+    @Autowired
+    LifecycleService lifecycle;
 
     private LifecycleDriver driver;
     private Api owner;
@@ -186,6 +188,10 @@ class ModelLifecycleIntegrationTest {
         assertThat(compliance.get("/api/audit?modelId=" + modelId).body())
                 .contains("REVIEW_DECIDED", "REGISTRY_APPROVED", "MODEL_VERSION_APPROVED");
 
+        // an incident reported to the lifecycle is counted by the next reassessment
+        lifecycle.reportIncident(versionId, "Approval rate fell by half overnight", "responder");
+        driver.runJobs();
+
         // the review timer: drift is measured (the demo's current data has shifted incomes)
         JsonNode version = owner.get("/api/models/" + modelId + "/versions/1").json();
         String instanceId = version.path("lifecycle").path("processInstanceId").asText();
@@ -199,6 +205,10 @@ class ModelLifecycleIntegrationTest {
                 driver.task(versionId, "Task_DecideReassessment").getId(), "reassessmentRunId");
         assertThat(validation.findings(reassessmentRun)).anyMatch(f -> f.check().startsWith("PSI:income")
                 && f.level() == FindingLevel.FAIL);
+        assertThat(validation.findings(reassessmentRun)).anyMatch(f -> f.check().equals("INCIDENTS")
+                && f.metricValue() == 1.0 && f.level() == FindingLevel.WARN);
+        assertThat((Boolean) engine.getTaskService().getVariable(
+                driver.task(versionId, "Task_DecideReassessment").getId(), "driftBreached")).isTrue();
         assertThatThrownBy(() -> driver.complete(versionId, "Task_DecideReassessment", "risk",
                 Map.of("reassessmentDecision", "CONTINUE"))).hasMessageContaining("reassessmentJustification");
         unclaim(versionId, "Task_DecideReassessment");
@@ -266,6 +276,30 @@ class ModelLifecycleIntegrationTest {
         assertThat(registry.find(versionId).orElseThrow().approvalStatus()).isEqualTo(ApprovalStatus.Rejected);
         assertThat(Api.as(port, "compliance", "demo").get("/api/notifications?modelId=" + modelId).body())
                 .contains("VERSION_REJECTED", "Art. 5");
+    }
+
+    @Test
+    void anOverdueQuestionnaireIsChasedWithTheOwnerAndRiskOfficersAndAgainLater() {
+        String modelId = registerModel();
+        JsonNode version = registerVersion(modelId, "evaluation.csv");
+        String instanceId = version.path("lifecycle").path("processInstanceId").asText();
+        driver.fireTimer(instanceId, "Timer_AnswerRiskQuestionnaireOverdue");
+        driver.runJobs();
+        driver.fireTimer(instanceId, "Timer_AnswerRiskQuestionnaireOverdue");
+        driver.runJobs();
+
+        JsonNode sent = Api.as(port, "compliance", "demo").get("/api/notifications?modelId=" + modelId).json();
+        long overdue = 0;
+        for (JsonNode n : sent) {
+            if (n.path("eventType").asText().equals("TASK_OVERDUE")) {
+                overdue++;
+                assertThat(n.path("subject").asText()).contains("Answer risk questionnaire", modelId + ":1");
+                assertThat(n.path("recipientGroups").toString()).contains("risk-officers");
+                assertThat(n.path("recipientUsers").toString()).contains("owner");
+            }
+        }
+        assertThat(overdue).as("chased at the deadline and again at the next one").isEqualTo(2);
+        assertThat(driver.hasTask(modelId + ":1", "Task_AnswerRiskQuestionnaire")).isTrue();
     }
 
     @Test
