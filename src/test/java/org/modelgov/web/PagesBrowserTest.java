@@ -47,6 +47,10 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).containsText("Retail credit scoring");
         assertThat(page.locator("#model-facts")).containsText("UNASSESSED");
         assertThat(page.locator("#versions")).containsText("3.2.0");
+        // the demo version's lifecycle is under way (the tests run jobs by hand); the link opens it in Cockpit
+        assertThat(page.locator("#versions a.lifecycle")).containsText("at Task_");
+        assertThat(page.locator("#versions a.lifecycle")).hasAttribute("href",
+                java.util.regex.Pattern.compile("/camunda/app/cockpit/default/#/process-instance/.+/runtime"));
         assertThat(page.locator("#audit")).containsText("MODEL_REGISTERED");
         screenshot("model-detail.png");
     }

@@ -35,8 +35,16 @@ class ModelPageController {
 
     private final InventoryService inventory;
     private final AuditLog audit;
+    private final org.modelgov.lifecycle.LifecycleService lifecycle;
+    private final org.modelgov.registry.RegistryService registry;
+    private final org.modelgov.documentation.ModelCardService cards;
 
-    ModelPageController(InventoryService inventory, AuditLog audit) {
+    ModelPageController(InventoryService inventory, AuditLog audit, org.modelgov.lifecycle.LifecycleService lifecycle,
+                        org.modelgov.registry.RegistryService registry,
+                        org.modelgov.documentation.ModelCardService cards) {
+        this.lifecycle = lifecycle;
+        this.registry = registry;
+        this.cards = cards;
         this.inventory = inventory;
         this.audit = audit;
     }
@@ -78,7 +86,11 @@ class ModelPageController {
     String detail(@PathVariable String id, Model model) {
         org.modelgov.inventory.Model found = inventory.get(id);
         model.addAttribute("model", found);
-        model.addAttribute("versions", inventory.versions(id));
+        model.addAttribute("versions", inventory.versions(id).stream().map(v -> new VersionRow(v,
+                lifecycle.state(v.id()).orElse(null),
+                registry.find(v.id()).map(e -> e.approvalStatus().name()).orElse("—"),
+                cards.find(v.id()).map(c -> c.status().name() + " (revision " + c.revision() + ")").orElse("—")))
+                .toList());
         List<?> events = audit.forModel(id);
         model.addAttribute("audit", events.size() > AUDIT_ROWS ? events.subList(0, AUDIT_ROWS) : events);
         return "models/detail";
@@ -117,5 +129,17 @@ class ModelPageController {
         model.addAttribute("events", audit.latest(AUDIT_ROWS));
         model.addAttribute("verification", audit.verify());
         return "audit";
+    }
+
+    /** A version with where its lifecycle stands, its registry approval and its model card. */
+    record VersionRow(org.modelgov.inventory.ModelVersion version, org.modelgov.lifecycle.LifecycleState lifecycle,
+                      String registryStatus, String modelCard) {
+
+        public String lifecycleText() {
+            if (lifecycle == null) {
+                return "not started";
+            }
+            return lifecycle.ended() ? "ended" : "at " + String.join(", ", lifecycle.waitingAt());
+        }
     }
 }
