@@ -45,6 +45,15 @@ public final class LifecycleDriver {
         throw new IllegalStateException("jobs keep coming");
     }
 
+    /** Runs the timers that are due (e.g. after a manager moved a due date in Cockpit), then what follows. */
+    public void runDueTimers() {
+        ManagementService management = engine.getManagementService();
+        for (Job job : management.createJobQuery().timers().executable().list()) {
+            management.executeJob(job.getId());
+        }
+        runJobs();
+    }
+
     public void fireTimer(String processInstanceId, String activityId) {
         ManagementService management = engine.getManagementService();
         Job timer = management.createJobQuery().timers().processInstanceId(processInstanceId).activityId(activityId)

@@ -80,12 +80,38 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
         assertThat(version.path("status").asText()).isEqualTo("APPROVED");
 
         // a manager sees the lifecycle waiting for its review in Cockpit
-        switchUser("cockpit", "compliance", "demo");
+        switchUser("cockpit", "admin", "demo");
         page.navigate(url("/camunda/app/cockpit/default/#/process-instance/"
                 + version.path("lifecycle").path("processInstanceId").asText() + "/runtime"));
         assertThat(page.locator("[data-element-id=Timer_ReviewDue]")).isVisible();
         assertThat(page.locator("[data-element-id=Task_SignOff]")).isVisible();
         screenshot("lifecycle-cockpit.png");
+        page.getByText("Jobs", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true)).click();
+        page.waitForTimeout(1500);
+        screenshot("lifecycle-cockpit-jobs.png");
+        page.locator("table tbody tr").filter(new Locator.FilterOptions().setHasText("Review due"))
+                .locator("button, a").last().click();
+        page.locator(".modal input[type=radio]").last().check();
+        // "Schedule at" offers the current time: the review becomes due now
+        assertThat(page.getByText("Schedule at")).isVisible();
+        screenshot("lifecycle-cockpit-due-date.png");
+        page.click(".modal button:has-text('Change')");
+        page.waitForTimeout(1000);
+        driver.runDueTimers();
+
+        // the reassessment it started is decided in Tasklist
+        switchUser("tasklist", "risk", "demo");
+        claim("Task_DecideReassessment", versionId);
+        page.getByText("Continue in production", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true))
+                .click();
+        page.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHasText("Justification"))
+                .locator("textarea").fill("Drift is seasonal; watch the next review");
+        screenshot("lifecycle-reassessment.png");
+        completeTask();
+        driver.runJobs();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(versionId)
+                .activityIdIn("Gateway_AwaitReview").count()).as("back in production, next review scheduled")
+                .isEqualTo(1);
     }
 
     private void decide(String user, String taskKey, String versionId, String choice) {
