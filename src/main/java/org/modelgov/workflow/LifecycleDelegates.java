@@ -61,20 +61,21 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate runTechnicalChecks() {
-        return execution -> {
-            List<Finding> findings = validation.runTechnicalChecks(runId(execution));
-            execution.setVariable("technicalSummary", summary(findings));
-            execution.setVariable("performanceReportId", firstEvidence(findings));
-        };
+        return execution -> checked(execution, validation.runTechnicalChecks(runId(execution)), "technicalSummary",
+                "performanceReportId");
     }
 
     @Bean
     JavaDelegate runFairnessChecks() {
-        return execution -> {
-            List<Finding> findings = validation.runFairnessChecks(runId(execution));
-            execution.setVariable("fairnessSummary", summary(findings));
-            execution.setVariable("biasReportId", firstEvidence(findings));
-        };
+        return execution -> checked(execution, validation.runFairnessChecks(runId(execution)), "fairnessSummary",
+                "biasReportId");
+    }
+
+    /** A reviewer's form shows the findings and the id of the report they come from. */
+    private static void checked(DelegateExecution execution, List<Finding> findings, String summaryVariable,
+                                String reportVariable) {
+        execution.setVariable(summaryVariable, summary(findings));
+        execution.setVariable(reportVariable, firstEvidence(findings));
     }
 
     @Bean

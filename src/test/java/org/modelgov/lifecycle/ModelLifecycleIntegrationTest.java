@@ -87,7 +87,7 @@ class ModelLifecycleIntegrationTest {
 
     private JsonNode registerVersion(String modelId, String evaluationFile) {
         Api.Response response = owner.post("/api/models/" + modelId + "/versions", """
-                {"label": "1.0.0", "evaluationDatasetUri": "%s", "analysisConfigUri": "%s",
+                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s",
                  "referenceDatasetUri": "%s", "currentDatasetUri": "%s", "explainabilityReportUri": "%s",
                  "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "vpc": true,
                                      "dataCapture": true, "interContainerEncryption": true}}
@@ -234,11 +234,7 @@ class ModelLifecycleIntegrationTest {
     void biasedPredictionsFailValidationAndTheOwnersRemediationWithFairDataPasses() {
         String modelId = registerModel();
         String versionId = registerVersion(modelId, "evaluation-biased.csv").path("id").asText();
-        Map<String, Object> medium = new HashMap<>(highRiskAnswers());
-        medium.put("useArea", "OTHER");
-        medium.put("humanOversight", "HUMAN_DECIDES");
-        medium.put("scale", "SMALL");
-        driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", medium);
+        driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", mediumRiskAnswers());
         driver.complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
         validateAll(versionId, "validator");
 
@@ -257,6 +253,41 @@ class ModelLifecycleIntegrationTest {
         assertThat(registry.find(versionId).orElseThrow().approvalStatus()).isEqualTo(ApprovalStatus.Approved);
         assertThat(owner.get("/api/models/" + modelId).json().path("nextReviewDue").asText())
                 .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusMonths(3).toString());
+    }
+
+    @Test
+    void aNewVersionIsMeasuredAgainstTheApprovedVersionsValidatedPerformanceWhileTheOldOneKeepsServing() {
+        String modelId = registerModel();
+        String first = registerVersion(modelId, "evaluation.csv").path("id").asText();
+        Map<String, Object> medium = mediumRiskAnswers();
+        driver.complete(first, "Task_AnswerRiskQuestionnaire", "owner", medium);
+        driver.complete(first, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
+        validateAll(first, "validator");
+        driver.complete(first, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+        assertThat(owner.get("/api/models/" + modelId).json().path("status").asText()).isEqualTo("IN_PRODUCTION");
+
+        // version 2 is evaluated on data where it predicts worse (accuracy 0.82 against the validated 0.88)
+        String second = registerVersion(modelId, "current.csv").path("id").asText();
+        driver.complete(second, "Task_AnswerRiskQuestionnaire", "owner", medium);
+        driver.complete(second, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
+        assertThat(owner.get("/api/models/" + modelId).json().path("status").asText())
+                .as("the approved version keeps serving while the next is reviewed").isEqualTo("IN_PRODUCTION");
+        validateAll(second, "validator");
+        String runId = reviews.decisions(second).stream().filter(d -> d.kind() == ReviewKind.TECHNICAL_VALIDATION)
+                .map(ReviewDecision::basis).findFirst().orElseThrow();
+        var drop = validation.findings(runId).stream().filter(f -> f.check().equals("PERFORMANCE_DROP"))
+                .findFirst().orElseThrow();
+        assertThat(drop.metricValue()).isBetween(0.05, 0.08);
+        assertThat(drop.level()).as("MEDIUM allows a 10% drop").isEqualTo(FindingLevel.PASS);
+        assertThat(drop.message()).contains("fell");
+    }
+
+    static Map<String, Object> mediumRiskAnswers() {
+        Map<String, Object> medium = new HashMap<>(highRiskAnswers());
+        medium.put("useArea", "OTHER");
+        medium.put("humanOversight", "HUMAN_DECIDES");
+        medium.put("scale", "SMALL");
+        return medium;
     }
 
     @Test

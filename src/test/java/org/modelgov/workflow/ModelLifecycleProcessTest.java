@@ -16,11 +16,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.modelgov.support.LifecycleStubs;
+import org.modelgov.support.StubbedProcessTest;
 import org.modelgov.support.ProcessTests;
 
 /**
@@ -34,7 +32,7 @@ import org.modelgov.support.ProcessTests;
         "risk-questionnaire.form", "review-risk-tier.form", "review-technical-validation.form", "review-ethics.form",
         "confirm-business-fitness.form", "remediate-findings.form", "decide-after-repeated-failures.form",
         "sign-off.form", "decide-reassessment.form"})
-class ModelLifecycleProcessTest {
+class ModelLifecycleProcessTest extends StubbedProcessTest {
 
     static final String VERSION = "CREDIT-SCORE-002:1";
 
@@ -42,19 +40,11 @@ class ModelLifecycleProcessTest {
     static ProcessEngineCoverageExtension engine = ProcessTests.engineWithCoverageAtLeast(1.0,
             "ModelValidationProcess", "PeriodicReassessmentProcess");
 
-    private LifecycleStubs stubs;
     private ProcessInstance instance;
 
-    @BeforeEach
-    void useThisEngine() {
-        BpmnAwareTests.init(engine.getProcessEngine());
-        stubs = LifecycleStubs.register();
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        LifecycleStubs.reset();
-        BpmnAwareTests.reset();
+    @Override
+    protected org.camunda.bpm.engine.ProcessEngine engine() {
+        return engine.getProcessEngine();
     }
 
     // ---- answers that give each tier (risk-tier.dmn) ----

@@ -15,33 +15,23 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.modelgov.support.LifecycleStubs;
+import org.modelgov.support.StubbedProcessTest;
 import org.modelgov.support.ProcessTests;
 
 /** Every path of model-validation.bpmn: three parallel reviews, aggregation, and each overdue review chased. */
 @Deployment(resources = {"model-validation.bpmn", "review-technical-validation.form", "review-ethics.form",
         "confirm-business-fitness.form"})
-class ModelValidationProcessTest {
+class ModelValidationProcessTest extends StubbedProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engineWithFullCoverage();
 
-    private LifecycleStubs stubs;
 
-    @BeforeEach
-    void useThisEngine() {
-        BpmnAwareTests.init(engine.getProcessEngine());
-        stubs = LifecycleStubs.register();
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        LifecycleStubs.reset();
-        BpmnAwareTests.reset();
+    @Override
+    protected org.camunda.bpm.engine.ProcessEngine engine() {
+        return engine.getProcessEngine();
     }
 
     private ProcessInstance start() {

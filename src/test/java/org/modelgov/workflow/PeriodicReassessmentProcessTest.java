@@ -13,34 +13,24 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.modelgov.support.LifecycleStubs;
+import org.modelgov.support.StubbedProcessTest;
 import org.modelgov.support.ProcessTests;
 
 /** Every path of periodic-reassessment.bpmn: evidence, then CONTINUE / REVALIDATE / RETIRE, and the overdue chase. */
 @Deployment(resources = {"periodic-reassessment.bpmn", "decide-reassessment.form"})
-class PeriodicReassessmentProcessTest {
+class PeriodicReassessmentProcessTest extends StubbedProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engineWithFullCoverage();
 
-    private LifecycleStubs stubs;
 
-    @BeforeEach
-    void useThisEngine() {
-        BpmnAwareTests.init(engine.getProcessEngine());
-        stubs = LifecycleStubs.register();
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        LifecycleStubs.reset();
-        BpmnAwareTests.reset();
+    @Override
+    protected org.camunda.bpm.engine.ProcessEngine engine() {
+        return engine.getProcessEngine();
     }
 
     private ProcessInstance startAndGatherEvidence() {
