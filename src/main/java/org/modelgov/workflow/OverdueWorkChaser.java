@@ -1,8 +1,6 @@
 package org.modelgov.workflow;
 
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,29 +15,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs when a review task's deadline timer fires (and again at every repeat): risk officers and the
- * assignee (or, while nobody has claimed it, the candidate groups) hear about each overdue task of the
- * process instance. A timer fired early by hand in Cockpit chases every open task.
+ * assignee (or, while nobody has claimed it, the candidate groups) hear about the task whose timer fired
+ * ({@code overdueTask}, set on the timer's path). A timer fired early by hand in Cockpit still chases it.
  */
 @Component("chaseOverdueWork")
 class OverdueWorkChaser implements JavaDelegate {
 
     private final TaskService tasks;
     private final NotificationSender notifications;
-    private final Clock clock;
 
-    OverdueWorkChaser(TaskService tasks, NotificationSender notifications, Clock clock) {
+    OverdueWorkChaser(TaskService tasks, NotificationSender notifications) {
         this.tasks = tasks;
         this.notifications = notifications;
-        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list();
-        Date now = Date.from(clock.instant());
-        List<Task> overdue = open.stream().filter(t -> t.getDueDate() != null && !t.getDueDate().after(now)).toList();
+        var query = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId());
+        String overdueTask = (String) execution.getVariableLocal("overdueTask");
+        if (overdueTask != null) {
+            query = query.taskDefinitionKey(overdueTask);
+        }
         String businessKey = execution.getProcessBusinessKey();
-        for (Task task : overdue.isEmpty() ? open : overdue) {
+        for (Task task : query.list()) {
             List<String> groups = new ArrayList<>(List.of(GovernanceRole.RISK_OFFICER.groupId()));
             List<String> users = new ArrayList<>();
             if (task.getAssignee() != null) {

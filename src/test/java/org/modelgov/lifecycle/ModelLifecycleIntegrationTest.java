@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -331,6 +332,23 @@ class ModelLifecycleIntegrationTest {
         }
         assertThat(overdue).as("chased at the deadline and again at the next one").isEqualTo(2);
         assertThat(driver.hasTask(modelId + ":1", "Task_AnswerRiskQuestionnaire")).isTrue();
+
+        // in a validation round each review's own timer chases that review only
+        driver.complete(modelId + ":1", "Task_AnswerRiskQuestionnaire", "owner", mediumRiskAnswers());
+        driver.complete(modelId + ":1", "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
+        String validationInstance = driver.task(modelId + ":1", "Task_ReviewEthics").getProcessInstanceId();
+        driver.fireTimer(validationInstance, "Timer_EthicsReviewOverdue");
+        driver.runJobs();
+        JsonNode after = Api.as(port, "compliance", "demo").get("/api/notifications?modelId=" + modelId).json();
+        List<String> chased = new java.util.ArrayList<>();
+        for (JsonNode n : after) {
+            if (n.path("eventType").asText().equals("TASK_OVERDUE")) {
+                chased.add(n.path("subject").asText());
+            }
+        }
+        assertThat(chased).hasSize(3).anyMatch(subject -> subject.contains("Review ethics and fairness"))
+                .noneMatch(subject -> subject.contains("technical") || subject.contains("business"));
+        assertThat(after.toString()).contains("ethics-reviewers");
     }
 
     @Test
