@@ -155,6 +155,8 @@ class ModelLifecycleIntegrationTest {
         assertThat(findings).as(ValidationService.summary(findings)).noneMatch(f -> f.level() == FindingLevel.FAIL);
         assertThat(findings).anyMatch(f -> f.check().equals("DI:sex=Female") && f.level() == FindingLevel.PASS);
         assertThat(findings).anyMatch(f -> f.check().equals("EXPLAINABILITY") && f.level() == FindingLevel.PASS);
+        assertThat(findings).as("NYC LL144 impact ratios, against the four-fifths bound")
+                .anyMatch(f -> f.check().equals("IMPACT_RATIO:sex=Female") && f.level() == FindingLevel.PASS);
         assertThat(findings).anyMatch(f -> f.check().equals("PERFORMANCE") && f.evidenceReportId() != null);
         assertThat(cards.find(versionId).orElseThrow().status()).isEqualTo(ModelCardStatus.PendingReview);
 
@@ -242,7 +244,7 @@ class ModelLifecycleIntegrationTest {
         assertThat(driver.hasTask(versionId, "Task_RemediateFindings")).isTrue();
         String findings = (String) engine.getTaskService().getVariable(
                 driver.task(versionId, "Task_RemediateFindings").getId(), "findingsSummary");
-        assertThat(findings).contains("FAIL ethical DI:sex=Female");
+        assertThat(findings).contains("FAIL ethical DI:sex=Female", "FAIL ethical IMPACT_RATIO:sex=Female");
         driver.complete(versionId, "Task_RemediateFindings", "owner", Map.of("remediationNotes",
                 "Removed the proxy feature and retrained", "newEvaluationDatasetUri",
                 LifecycleDriver.demoFile("evaluation.csv")));
