@@ -169,6 +169,37 @@ public class InventoryService {
         endVersion(versionId, VersionStatus.RETIRED, ModelStatus.RETIRED, "MODEL_VERSION_RETIRED", reason, actor);
     }
 
+    /**
+     * Incident response moves a model in and out of UNDER_INCIDENT and SUSPENDED (approval suspended by
+     * break-glass); the lifecycle's own statuses stay with the lifecycle.
+     */
+    @Transactional
+    public Model setOperationalStatus(String modelId, ModelStatus status, String reason, String actor) {
+        Model m = models.findForUpdate(modelId).orElseThrow(() -> notFound(modelId));
+        if (m.status() == status) {
+            return m;
+        }
+        Model changed = m.withLifecycle(m.riskTier(), status, m.nextReviewDue(), now());
+        models.update(changed);
+        audit.record(actor, "MODEL_STATUS_CHANGED", ENTITY_MODEL, modelId, Map.of("from", m.status().name(),
+                "to", status.name(), "reason", reason == null ? "" : reason));
+        return changed;
+    }
+
+    /** The model's latest approved version (the one serving), else its latest version. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ModelVersion> servingVersion(String modelId) {
+        List<ModelVersion> all = versions(modelId);
+        return all.stream().filter(v -> v.status() == VersionStatus.APPROVED).reduce((a, b) -> b)
+                .or(() -> all.stream().reduce((a, b) -> b));
+    }
+
+    /** The model deployed at a SageMaker endpoint, if the inventory knows one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Model> findByEndpoint(String endpointName) {
+        return models.findByEndpoint(endpointName);
+    }
+
     /** Remediation: the owner points the version at corrected data or adds a missing report. */
     @Transactional
     public ModelVersion changeValidationInputs(String versionId, String evaluationDatasetUri, ValidationInputs changes,

@@ -15,6 +15,8 @@ public interface ModelRepository {
 
     Optional<Model> find(String modelId);
 
+    Optional<Model> findByEndpoint(String endpointName);
+
     void update(Model model);
 
     PageOf<Model> search(ModelQuery query);

@@ -142,6 +142,13 @@ public class GovernanceSteps {
                 Map.of("summary", summary == null ? "" : summary));
     }
 
+    /** The lifecycle heard an incident was closed (its review and measures are with the incident). */
+    @Transactional
+    public void noteIncidentClosed(String versionId, String incidentId) {
+        audit.record(ACTOR, "INCIDENT_CLOSED_ON_LIFECYCLE", "MODEL_VERSION", versionId,
+                Map.of("incidentId", incidentId == null ? "" : incidentId));
+    }
+
     private LocalDate nextReviewDue(String reviewInterval) {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC)).plus(Period.parse(reviewInterval));
     }

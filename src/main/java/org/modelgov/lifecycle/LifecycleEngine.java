@@ -19,4 +19,7 @@ public interface LifecycleEngine {
      * @throws org.modelgov.common.ConflictException when the lifecycle is not waiting for this event now
      */
     void deliver(String versionId, LifecycleEvent event, Map<String, Object> variables);
+
+    /** Suspends (or resumes) the lifecycle's timers: reassessments pause while a model is contained. */
+    void pauseTimers(String versionId, boolean paused);
 }

@@ -4,7 +4,8 @@ package org.modelgov.lifecycle;
 public enum LifecycleEvent {
     RETIREMENT_REQUESTED("RetireRequested"),
     DRIFT_REPORTED("DriftReported"),
-    INCIDENT_REPORTED("IncidentReported");
+    INCIDENT_REPORTED("IncidentReported"),
+    INCIDENT_CLOSED("IncidentClosed");
 
     private final String messageName;
 

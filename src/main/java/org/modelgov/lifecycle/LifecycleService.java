@@ -119,6 +119,30 @@ public class LifecycleService {
                 Map.of("incidentSummary", summary, "incidentReportedBy", reportedBy));
     }
 
+    /**
+     * Incident response tells the running lifecycle of an incident's start and end, and pauses its timers
+     * while the model is contained. A version without a running lifecycle has nothing to tell: false.
+     */
+    @Transactional
+    public boolean tellIncident(String versionId, LifecycleEvent event, Map<String, Object> variables, String actor) {
+        ModelVersion version = inventory.version(versionId);
+        if (engine.state(versionId).map(LifecycleState::ended).orElse(true)) {
+            return false;
+        }
+        deliver(version, event, new Actor(actor, java.util.Set.of()), variables);
+        return true;
+    }
+
+    @Transactional
+    public void pauseReassessments(String versionId, boolean paused, String actor) {
+        if (engine.state(versionId).map(LifecycleState::ended).orElse(true)) {
+            return;
+        }
+        engine.pauseTimers(versionId, paused);
+        audit.record(actor, paused ? "REASSESSMENTS_PAUSED" : "REASSESSMENTS_RESUMED", "MODEL_VERSION", versionId,
+                Map.of());
+    }
+
     private void deliver(ModelVersion version, LifecycleEvent event, Actor actor, Map<String, Object> variables) {
         if (engine.state(version.id()).isEmpty()) {
             throw new ConflictException(version.id() + " has no governance lifecycle; start one first");

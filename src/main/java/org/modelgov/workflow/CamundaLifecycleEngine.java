@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -21,10 +22,12 @@ class CamundaLifecycleEngine implements LifecycleEngine {
 
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final ManagementService management;
 
-    CamundaLifecycleEngine(RuntimeService runtime, HistoryService history) {
+    CamundaLifecycleEngine(RuntimeService runtime, HistoryService history, ManagementService management) {
         this.runtime = runtime;
         this.history = history;
+        this.management = management;
     }
 
     @Override
@@ -52,6 +55,18 @@ class CamundaLifecycleEngine implements LifecycleEngine {
                     + " now: " + waiting + (event == LifecycleEvent.DRIFT_REPORTED
                     ? ". Drift starts a reassessment only while the version is in production between reviews" : ""));
         }
+    }
+
+    @Override
+    public void pauseTimers(String versionId, boolean paused) {
+        state(versionId).filter(s -> !s.ended()).ifPresent(s -> {
+            var update = management.updateJobSuspensionState().byProcessInstanceId(s.processInstanceId());
+            if (paused) {
+                update.suspend();
+            } else {
+                update.activate();
+            }
+        });
     }
 
     private LifecycleState state(HistoricProcessInstance instance) {

@@ -124,6 +124,11 @@ class LifecycleDelegates {
     }
 
     @Bean
+    JavaDelegate noteIncidentClosed() {
+        return execution -> steps.noteIncidentClosed(versionId(execution), (String) execution.getVariable("closedIncident"));
+    }
+
+    @Bean
     JavaDelegate gatherMonitoringEvidence() {
         return execution -> {
             String runId = steps.startReassessment(versionId(execution));

@@ -19,7 +19,8 @@ public final class LifecycleStubs {
     public static final List<String> SERVICE_BEANS = List.of("openGovernanceRecords", "recordRiskTier",
             "rejectVersion", "startValidationRound", "runTechnicalChecks", "runFairnessChecks", "concludeValidation",
             "submitForSignOff", "applyRemediation", "approveInRegistry", "scheduleNextReview", "retireModel",
-            "noteIncident", "gatherMonitoringEvidence", "chaseOverdueWork");
+            "noteIncident", "noteIncidentClosed", "gatherMonitoringEvidence", "chaseOverdueWork", "recordDetection",
+            "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident");
 
     /** Bean name → number of times it ran. */
     public final Map<String, Integer> calls = new HashMap<>();
@@ -41,6 +42,11 @@ public final class LifecycleStubs {
             stubs.calls.merge("lifecycleStartListener", 1, Integer::sum);
             execution.setVariable("riskTier", "UNASSESSED");
         });
+        Mocks.register("incidentStartListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
+                stubs.calls.merge("incidentStartListener", 1, Integer::sum));
+        Mocks.register("incidentTaskListener",
+                (TaskListener) (DelegateTask task) -> stubs.taskEvents.add(task.getEventName() + ":"
+                        + task.getTaskDefinitionKey()));
         Mocks.register("reviewDecisionListener",
                 (TaskListener) (DelegateTask task) -> stubs.taskEvents.add(task.getEventName() + ":"
                         + task.getTaskDefinitionKey()));
@@ -71,6 +77,12 @@ public final class LifecycleStubs {
                 execution.setVariable("reassessmentRunId", "reassessment-1");
                 execution.setVariable("driftBreached", false);
                 execution.setVariable("evidenceSummary", "PASS monitoring DRIFT: none");
+            }
+            case "startRegulatoryClock" -> {
+                long now = System.currentTimeMillis();
+                execution.setVariable("reportDueAt", new java.util.Date(now + 2L * 24 * 3600 * 1000));
+                execution.setVariable("reportHalfwayAt", new java.util.Date(now + 24L * 3600 * 1000));
+                execution.setVariable("reportNinetyPercentAt", new java.util.Date(now + 43L * 3600 * 1000));
             }
             default -> {
                 // the others only have effects outside the engine

@@ -242,6 +242,12 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         BpmnAwareTests.assertThat(instance).hasPassed("Task_NoteIncident", "EndEvent_IncidentNoted")
                 .isWaitingAt("Gateway_AwaitReview");
         assertThat(stubs.calls("noteIncident")).isEqualTo(1);
+
+        runtimeService().createMessageCorrelation("IncidentClosed").processInstanceBusinessKey(VERSION)
+                .setVariable("closedIncident", "INC-1").correlate();
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).hasPassed("Task_NoteIncidentClosed", "EndEvent_IncidentClosedNoted")
+                .isWaitingAt("Gateway_AwaitReview");
     }
 
     @Test

@@ -100,6 +100,12 @@ class JdbcModelRepository implements ModelRepository {
     }
 
     @Override
+    public Optional<Model> findByEndpoint(String endpointName) {
+        return jdbc.sql("SELECT " + MODEL_COLUMNS + " FROM modelgov.model WHERE endpoint_name = ? ORDER BY id")
+                .param(endpointName).query(JdbcModelRepository::model).list().stream().findFirst();
+    }
+
+    @Override
     public PageOf<Model> search(ModelQuery q) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
