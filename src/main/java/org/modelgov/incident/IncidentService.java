@@ -87,7 +87,7 @@ public class IncidentService {
         }
         Incident incident = open(command, reporter);
         String instance = engine.start(incident.id(), startVariables(incident));
-        audit.record(reporter, "INCIDENT_RESPONSE_STARTED", ENTITY, incident.modelId() + "/" + incident.id(),
+        audit.record(reporter, "INCIDENT_RESPONSE_STARTED", ENTITY, incident.modelId() + ":" + incident.id(),
                 Map.of("processInstanceId", instance));
         return new Reported(incident, true);
     }
@@ -120,7 +120,7 @@ public class IncidentService {
         details.put("exercise", incident.exercise());
         details.put("externalId", incident.externalId());
         details.put("description", incident.description());
-        audit.record(reporter, "INCIDENT_OPENED", ENTITY, model.id() + "/" + id, details);
+        audit.record(reporter, "INCIDENT_OPENED", ENTITY, model.id() + ":" + id, details);
         return incident;
     }
 
@@ -169,7 +169,7 @@ public class IncidentService {
         changes.put("status", IncidentStatus.TRIAGED.name());
         changes.put("triagedAt", now());
         incidents.update(id, changes);
-        audit.record(actor, "INCIDENT_TRIAGED", ENTITY, incident.modelId() + "/" + id, Map.of("severity", sev.name(),
+        audit.record(actor, "INCIDENT_TRIAGED", ENTITY, incident.modelId() + ":" + id, Map.of("severity", sev.name(),
                 "serious", isSerious, "seriousKind", kind == null ? "" : kind.name()));
         Incident triaged = get(id);
         tell(triaged, "incident-triaged", Map.of("actor", actor,
@@ -201,7 +201,7 @@ public class IncidentService {
             }
         }
         incidents.update(id, Map.of("status", IncidentStatus.CONTAINED.name(), "containedAt", now()));
-        audit.record(ACTOR, "INCIDENT_CONTAINED", ENTITY, incident.modelId() + "/" + id, Map.of("endpoint",
+        audit.record(ACTOR, "INCIDENT_CONTAINED", ENTITY, incident.modelId() + ":" + id, Map.of("endpoint",
                 String.valueOf(endpoint), "dryRun", incident.exercise()));
         Incident contained = get(id);
         tell(contained, "incident-contained", values, "contained");
@@ -214,7 +214,7 @@ public class IncidentService {
         requireText("rootCause", rootCause);
         incidents.update(id, Map.of("rootCause", rootCause.strip(), "affectedPopulation",
                 affectedPopulation == null ? "" : affectedPopulation.strip()));
-        audit.record(actor, "INCIDENT_INVESTIGATED", ENTITY, incident.modelId() + "/" + id, Map.of("rootCause",
+        audit.record(actor, "INCIDENT_INVESTIGATED", ENTITY, incident.modelId() + ":" + id, Map.of("rootCause",
                 rootCause.strip()));
     }
 
@@ -227,7 +227,7 @@ public class IncidentService {
         }
         requireText("remediationNotes", notes);
         incidents.update(id, Map.of("remediation", remediation, "remediationNotes", notes.strip()));
-        audit.record(actor, "INCIDENT_REMEDIATED", ENTITY, incident.modelId() + "/" + id, Map.of("remediation",
+        audit.record(actor, "INCIDENT_REMEDIATED", ENTITY, incident.modelId() + ":" + id, Map.of("remediation",
                 remediation, "notes", notes.strip()));
     }
 
@@ -252,7 +252,7 @@ public class IncidentService {
             restoreText = "EXERCISE: the dry-run containment needs no undoing.";
         }
         incidents.update(id, Map.of("status", IncidentStatus.RESOLVED.name(), "resolvedAt", now()));
-        audit.record(ACTOR, "INCIDENT_RESOLVED", ENTITY, incident.modelId() + "/" + id, Map.of("restored", restoreText));
+        audit.record(ACTOR, "INCIDENT_RESOLVED", ENTITY, incident.modelId() + ":" + id, Map.of("restored", restoreText));
         Incident resolved = get(id);
         tell(resolved, "incident-restored", Map.of("restoreText", restoreText, "remediation",
                 String.valueOf(resolved.remediation())), "restored");
@@ -266,7 +266,7 @@ public class IncidentService {
         Duration within = Duration.parse(reportWithin);
         Instant due = incident.awareAt().plus(within);
         incidents.update(id, Map.of("reportDueAt", due));
-        audit.record(ACTOR, "REGULATORY_CLOCK_STARTED", ENTITY, incident.modelId() + "/" + id, Map.of("reportWithin",
+        audit.record(ACTOR, "REGULATORY_CLOCK_STARTED", ENTITY, incident.modelId() + ":" + id, Map.of("reportWithin",
                 reportWithin, "dueAt", due.toString(), "seriousKind", String.valueOf(incident.seriousKind())));
         return new RegulatoryClock(due, incident.awareAt().plus(within.dividedBy(2)),
                 incident.awareAt().plus(within.multipliedBy(9).dividedBy(10)));
@@ -277,7 +277,7 @@ public class IncidentService {
         Incident incident = locked(id);
         requireText("reportReference", reference);
         incidents.update(id, Map.of("reportReference", reference.strip(), "reportFiledAt", now()));
-        audit.record(actor, "REGULATORY_REPORT_FILED", ENTITY, incident.modelId() + "/" + id, Map.of("reference",
+        audit.record(actor, "REGULATORY_REPORT_FILED", ENTITY, incident.modelId() + ":" + id, Map.of("reference",
                 reference.strip(), "dueAt", String.valueOf(incident.reportDueAt())));
     }
 
@@ -295,7 +295,7 @@ public class IncidentService {
                     + ") has passed and the report is not filed.";
             default -> escalation;
         };
-        audit.record(ACTOR, "INCIDENT_ESCALATED", ENTITY, incident.modelId() + "/" + id, Map.of("escalation", escalation));
+        audit.record(ACTOR, "INCIDENT_ESCALATED", ENTITY, incident.modelId() + ":" + id, Map.of("escalation", escalation));
         tell(incident, "incident-escalated", Map.of("escalation", escalation, "escalationText", text),
                 "escalated:" + dedupKey);
     }
@@ -305,7 +305,7 @@ public class IncidentService {
         Incident incident = locked(id);
         requireText("lessonsLearned", lessonsLearned);
         incidents.update(id, Map.of("lessonsLearned", lessonsLearned.strip()));
-        audit.record(actor, "POST_INCIDENT_REVIEWED", ENTITY, incident.modelId() + "/" + id, Map.of("lessonsLearned",
+        audit.record(actor, "POST_INCIDENT_REVIEWED", ENTITY, incident.modelId() + ":" + id, Map.of("lessonsLearned",
                 lessonsLearned.strip()));
     }
 
@@ -331,7 +331,7 @@ public class IncidentService {
         }
         incidents.update(id, changes);
         Incident closed = get(id);
-        audit.record(ACTOR, "INCIDENT_CLOSED", ENTITY, incident.modelId() + "/" + id, Map.of(
+        audit.record(ACTOR, "INCIDENT_CLOSED", ENTITY, incident.modelId() + ":" + id, Map.of(
                 "timeToTriage", String.valueOf(closed.timeToTriage()), "timeToContain",
                 String.valueOf(closed.timeToContain()), "timeToResolve", String.valueOf(closed.timeToResolve())));
         tell(closed, "incident-closed", Map.of("timeToTriage", String.valueOf(closed.timeToTriage()),
@@ -411,7 +411,7 @@ public class IncidentService {
         incidents.addOccurrence(open.id(), occurrence, now(), command.source() == null ? "API" : command.source(),
                 command.description());
         incidents.update(open.id(), Map.of("occurrences", occurrence));
-        audit.record(ACTOR, "INCIDENT_OCCURRED_AGAIN", ENTITY, open.modelId() + "/" + open.id(), Map.of("occurrence",
+        audit.record(ACTOR, "INCIDENT_OCCURRED_AGAIN", ENTITY, open.modelId() + ":" + open.id(), Map.of("occurrence",
                 occurrence, "externalId", command.externalId()));
         return get(open.id());
     }

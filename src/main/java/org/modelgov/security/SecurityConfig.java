@@ -97,6 +97,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // validators and incident responders report drift too; LifecycleService checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/drift-reports").authenticated()
+                        // incident responders break the glass; IncidentService checks who
+                        .requestMatchers(HttpMethod.POST, "/api/models/*/break-glass", "/api/models/*/break-glass/undo")
+                        .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/models", "/api/models/**")
                         .hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)

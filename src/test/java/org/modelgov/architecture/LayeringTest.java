@@ -43,12 +43,14 @@ class LayeringTest {
     void theGovernanceDomainKnowsNoEngineAndNoAdapter() {
         // the lifecycle's business rules run without Camunda; the workflow package adapts them to the engine
         noClasses().that().resideInAnyPackage("org.modelgov.lifecycle", "org.modelgov.review", "org.modelgov.risk",
-                        "org.modelgov.validation", "org.modelgov.registry", "org.modelgov.documentation")
+                        "org.modelgov.validation", "org.modelgov.registry", "org.modelgov.documentation",
+                        "org.modelgov.incident")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.modelgov.workflow..",
                         "org.modelgov.security..", "org.modelgov.web..", "org.springframework.web..",
                         "org.springframework.jdbc..", "jakarta.servlet..", "org.modelgov.registry.local..",
                         "org.modelgov.documentation.local..", "org.modelgov.validation.jdbc..",
-                        "org.modelgov.validation.local..", "org.modelgov.review.jdbc..")
+                        "org.modelgov.validation.local..", "org.modelgov.review.jdbc..", "org.modelgov.incident.jdbc..",
+                        "org.modelgov.incident.local..", "org.modelgov.incident.web..", "org.modelgov.incident.sns..")
                 .check(classes);
     }
 
