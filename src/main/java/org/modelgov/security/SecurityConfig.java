@@ -95,6 +95,8 @@ class SecurityConfig {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        // SNS cannot log in; SnsMessageVerifier authenticates each message by its AWS signature
+                        .requestMatchers(HttpMethod.POST, "/api/sns/notifications").permitAll()
                         // validators and incident responders report drift too; LifecycleService checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/drift-reports").authenticated()
                         // incident responders break the glass; IncidentService checks who
