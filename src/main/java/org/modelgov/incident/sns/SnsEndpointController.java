@@ -28,12 +28,20 @@ class SnsEndpointController {
     private final SnsMessageVerifier verifier;
     private final SubscriptionConfirmer confirmer;
     private final ObjectProvider<SnsNotificationHandler> handler;
+    private final java.util.Set<String> acceptedTopics;
 
+    /**
+     * @param acceptedTopics the topics whose messages are taken: a valid signature proves a message came from
+     *                       SNS, not from one of our topics (any AWS account could subscribe this endpoint)
+     */
     SnsEndpointController(SnsMessageVerifier verifier, SubscriptionConfirmer confirmer,
-                          ObjectProvider<SnsNotificationHandler> handler) {
+                          ObjectProvider<SnsNotificationHandler> handler,
+                          @org.springframework.beans.factory.annotation.Value("${modelgov.sns.accepted-topic-arns:}")
+                          java.util.Set<String> acceptedTopics) {
         this.verifier = verifier;
         this.confirmer = confirmer;
         this.handler = handler;
+        this.acceptedTopics = java.util.Set.copyOf(acceptedTopics);
     }
 
     // SNS posts JSON as text/plain; charset=UTF-8, so any content type is read as the raw body
@@ -46,6 +54,12 @@ class SnsEndpointController {
             log.warn("Refused SNS message {} from topic {}: {}", loggable(message.messageId()),
                     loggable(message.topicArn()), loggable(e.getMessage()));
             throw new AccessDeniedToActionException("SNS message refused: " + e.getMessage());
+        }
+        if (!acceptedTopics.contains(message.topicArn())) {
+            log.warn("Refused SNS message {} from topic {}: not in modelgov.sns.accepted-topic-arns",
+                    loggable(message.messageId()), loggable(message.topicArn()));
+            throw new AccessDeniedToActionException("SNS message refused: topic " + message.topicArn()
+                    + " is not one ModelGov accepts (modelgov.sns.accepted-topic-arns)");
         }
         return switch (message.type()) {
             case SnsMessage.NOTIFICATION -> deliver(message);

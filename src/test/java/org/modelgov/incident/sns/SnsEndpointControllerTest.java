@@ -57,7 +57,7 @@ class SnsEndpointControllerTest {
 
     private SnsEndpointController controllerWith(ObjectProvider<SnsNotificationHandler> intake,
                                                  SubscriptionConfirmer confirmer) {
-        return new SnsEndpointController(verifier, confirmer, intake);
+        return new SnsEndpointController(verifier, confirmer, intake, java.util.Set.of(SnsDraft.TOPIC));
     }
 
     private static ObjectProvider<SnsNotificationHandler> intakes(Map<String, SnsNotificationHandler> beans) {
@@ -113,6 +113,17 @@ class SnsEndpointControllerTest {
                 .isInstanceOf(AccessDeniedToActionException.class)
                 .hasMessage("SNS message refused: the signature does not match the message: it was altered or not"
                         + " signed with the certificate at " + SnsDraft.CERT_URL);
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void aValidlySignedMessageFromAnotherTopicIsForbidden() {
+        SnsDraft draft = SnsDraft.notification(NOW);
+        draft.topicArn = "arn:aws:sns:eu-west-1:999999999999:someone-elses-topic";
+        String json = draft.signedWith(sns.privateKey()).json();
+
+        assertThatThrownBy(() -> controller.receive(json)).isInstanceOf(AccessDeniedToActionException.class)
+                .hasMessageContaining("is not one ModelGov accepts");
         assertThat(handled).isEmpty();
     }
 
