@@ -74,6 +74,12 @@ public class IncidentService {
 
     /** The regulatory reporting clock of a serious incident: due, and when to escalate on the way. */
     public record RegulatoryClock(Instant dueAt, Instant halfwayAt, Instant ninetyPercentAt) {
+
+        /** Art. 73 counts from awareness; escalations at half the time and at 90 % of it. */
+        public static RegulatoryClock from(Instant awareAt, Duration within) {
+            return new RegulatoryClock(awareAt.plus(within), awareAt.plus(within.dividedBy(2)),
+                    awareAt.plus(within.multipliedBy(9).dividedBy(10)));
+        }
     }
 
     // ---- intake ----
@@ -263,13 +269,11 @@ public class IncidentService {
     @Transactional
     public RegulatoryClock startRegulatoryClock(String id, String reportWithin) {
         Incident incident = locked(id);
-        Duration within = Duration.parse(reportWithin);
-        Instant due = incident.awareAt().plus(within);
-        incidents.update(id, Map.of("reportDueAt", due));
+        RegulatoryClock clock = RegulatoryClock.from(incident.awareAt(), Duration.parse(reportWithin));
+        incidents.update(id, Map.of("reportDueAt", clock.dueAt()));
         audit.record(ACTOR, "REGULATORY_CLOCK_STARTED", ENTITY, incident.modelId() + ":" + id, Map.of("reportWithin",
-                reportWithin, "dueAt", due.toString(), "seriousKind", String.valueOf(incident.seriousKind())));
-        return new RegulatoryClock(due, incident.awareAt().plus(within.dividedBy(2)),
-                incident.awareAt().plus(within.multipliedBy(9).dividedBy(10)));
+                reportWithin, "dueAt", clock.dueAt().toString(), "seriousKind", String.valueOf(incident.seriousKind())));
+        return clock;
     }
 
     @Transactional

@@ -6,7 +6,11 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.modelgov.incident.IncidentService;
+import org.modelgov.incident.ReportIncident;
+import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RiskTier;
+import org.modelgov.validation.FindingLevel;
 import org.modelgov.lifecycle.GovernanceSteps;
 import org.modelgov.validation.Finding;
 import org.modelgov.validation.ValidationService;
@@ -23,10 +27,12 @@ class LifecycleDelegates {
 
     private final GovernanceSteps steps;
     private final ValidationService validation;
+    private final IncidentService incidents;
 
-    LifecycleDelegates(GovernanceSteps steps, ValidationService validation) {
+    LifecycleDelegates(GovernanceSteps steps, ValidationService validation, IncidentService incidents) {
         this.steps = steps;
         this.validation = validation;
+        this.incidents = incidents;
     }
 
     @Bean
@@ -134,7 +140,17 @@ class LifecycleDelegates {
             String runId = steps.startReassessment(versionId(execution));
             List<Finding> findings = validation.gatherMonitoringEvidence(runId);
             execution.setVariable("reassessmentRunId", runId);
-            execution.setVariable("driftBreached", !validation.outcome(runId).passed());
+            boolean breached = !validation.outcome(runId).passed();
+            execution.setVariable("driftBreached", breached);
+            if (breached) {
+                // a breach is an incident too; while it is open, further breaches are occurrences of it
+                String versionId = versionId(execution);
+                incidents.report(new ReportIncident(ModelVersion.modelIdOf(versionId), "DRIFT",
+                        "Reassessment of " + versionId + " found breaches:\n" + findings.stream()
+                                .filter(f -> f.level() == FindingLevel.FAIL).map(Finding::line)
+                                .collect(java.util.stream.Collectors.joining("\n")),
+                        "reassessment-breach:" + versionId, false, "REASSESSMENT", List.of()), "modelgov");
+            }
             execution.setVariable("evidenceSummary", summary(findings));
             execution.setVariable("driftReportId", firstEvidence(findings));
         };

@@ -212,6 +212,11 @@ class ModelLifecycleIntegrationTest {
                 && f.metricValue() == 1.0 && f.level() == FindingLevel.WARN);
         assertThat((Boolean) engine.getTaskService().getVariable(
                 driver.task(versionId, "Task_DecideReassessment").getId(), "driftBreached")).isTrue();
+        JsonNode driftIncidents = owner.get("/api/incidents?modelId=" + modelId).json();
+        assertThat(driftIncidents).as("the breach opened a drift incident").hasSize(1);
+        assertThat(driftIncidents.get(0).path("type").asText()).isEqualTo("DRIFT");
+        assertThat(driftIncidents.get(0).path("source").asText()).isEqualTo("REASSESSMENT");
+        assertThat(driftIncidents.get(0).path("description").asText()).contains("PSI:income");
         assertThatThrownBy(() -> driver.complete(versionId, "Task_DecideReassessment", "risk",
                 Map.of("reassessmentDecision", "CONTINUE"))).hasMessageContaining("reassessmentJustification");
         unclaim(versionId, "Task_DecideReassessment");
