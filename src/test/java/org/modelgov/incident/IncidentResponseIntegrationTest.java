@@ -46,25 +46,7 @@ class IncidentResponseIntegrationTest {
     /** A MEDIUM model approved through its lifecycle, deployed at its own endpoint. */
     private String approvedModel() {
         String id = "INC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        String endpoint = id.toLowerCase();
-        assertThat(owner.post("/api/models", "{\"id\": \"" + id + "\", \"name\": \"Claims triage\","
-                + " \"purpose\": \"Routes insurance claims\", \"deployment\": {\"endpointName\": \"" + endpoint
-                + "\"}}").status()).isEqualTo(201);
-        assertThat(owner.post("/api/models/" + id + "/versions", """
-                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s",
-                 "securityPosture": {"kmsKeyId": "alias/claims"}}
-                """.formatted(LifecycleDriver.demoFile("evaluation.csv"),
-                LifecycleDriver.demoFile("analysis-config.json"))).status()).isEqualTo(201);
-        String version = id + ":1";
-        driver.runJobs();
-        driver.complete(version, "Task_AnswerRiskQuestionnaire", "owner", Map.of("useArea", "OTHER",
-                "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight", "HUMAN_DECIDES",
-                "personalData", "PERSONAL", "scale", "SMALL"));
-        driver.complete(version, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
-        driver.complete(version, "Task_ReviewTechnicalValidation", "validator", Map.of("technicalDecision", "APPROVED"));
-        driver.complete(version, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
-        driver.complete(version, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
-        driver.complete(version, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+        driver.registerApprovedModel(owner, id, id.toLowerCase());
         assertThat(owner.get("/api/models/" + id).json().path("status").asText()).isEqualTo("IN_PRODUCTION");
         return id;
     }

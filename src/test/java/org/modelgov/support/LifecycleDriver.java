@@ -112,6 +112,36 @@ public final class LifecycleDriver {
         }
     }
 
+    /**
+     * Registers a model deployed at {@code endpoint} and takes its first version through the lifecycle to
+     * approval as a MEDIUM model (one sign-off): an approved model in production, for incident tests.
+     */
+    public void registerApprovedModel(Api owner, String modelId, String endpoint) {
+        expectStatus(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Claims triage\","
+                + " \"purpose\": \"Routes insurance claims\", \"deployment\": {\"endpointName\": \"" + endpoint
+                + "\"}}"), 201);
+        expectStatus(owner.post("/api/models/" + modelId + "/versions", """
+                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s",
+                 "securityPosture": {"kmsKeyId": "alias/claims"}}
+                """.formatted(demoFile("evaluation.csv"), demoFile("analysis-config.json"))), 201);
+        String version = modelId + ":1";
+        runJobs();
+        complete(version, "Task_AnswerRiskQuestionnaire", "owner", Map.of("useArea", "OTHER",
+                "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight", "HUMAN_DECIDES",
+                "personalData", "PERSONAL", "scale", "SMALL"));
+        complete(version, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
+        complete(version, "Task_ReviewTechnicalValidation", "validator", Map.of("technicalDecision", "APPROVED"));
+        complete(version, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
+        complete(version, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
+        complete(version, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+    }
+
+    private static void expectStatus(Api.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ": " + response.status() + " " + response.body());
+        }
+    }
+
     /** Copies a shipped demo dataset to a temporary directory and answers its file: URI. */
     public static String demoFile(String name) {
         try {

@@ -137,7 +137,7 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
 
     /** form-js select: open the dropdown, pick the option. */
     private void choose(String label, String option) {
-        page.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHasText(label))
+        page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions().setHasText(label))
                 .locator(".fjs-input-group").first().click();
         page.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
     }
