@@ -58,12 +58,14 @@ public class ValidationService {
     private final ReviewService reviews;
     private final ValidationPolicy policy;
     private final DatasetSource datasets;
+    private final SecurityPostureSource postures;
     private final AuditLog auditLog;
     private final Clock clock;
 
     ValidationService(CheckRunRepository runs, InventoryService inventory, EvidenceService evidence,
-                      ReviewService reviews, ValidationPolicy policy, DatasetSource datasets, AuditLog auditLog,
-                      Clock clock) {
+                      ReviewService reviews, ValidationPolicy policy, DatasetSource datasets,
+                      SecurityPostureSource postures, AuditLog auditLog, Clock clock) {
+        this.postures = postures;
         this.runs = runs;
         this.inventory = inventory;
         this.evidence = evidence;
@@ -94,7 +96,7 @@ public class ValidationService {
         List<Finding> findings = new ArrayList<>();
         performance(version, run.riskTier(), version.evaluationDatasetUri(), Area.TECHNICAL, baselineFor(version),
                 findings);
-        securityPosture(version.validation().securityPosture(), run.riskTier(), findings);
+        securityPosture(version, run.riskTier(), findings);
         runs.addFindings(runId, findings);
         return findings;
     }
@@ -229,7 +231,8 @@ public class ValidationService {
                         baseline, accuracy)));
     }
 
-    private void securityPosture(SecurityPosture posture, RiskTier tier, List<Finding> findings) {
+    private void securityPosture(ModelVersion version, RiskTier tier, List<Finding> findings) {
+        SecurityPosture posture = postures.postureOf(inventory.get(version.modelId()), version);
         Map<String, Boolean> inPlace = Map.of(
                 "ENCRYPTION_AT_REST", posture.encryptedAtRest(),
                 "NETWORK_ISOLATION", Boolean.TRUE.equals(posture.networkIsolation()) || Boolean.TRUE.equals(posture.vpc()),

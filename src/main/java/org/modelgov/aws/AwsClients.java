@@ -1,0 +1,54 @@
+package org.modelgov.aws;
+
+import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The AWS SDK clients of AWS mode, each with the same deliberate timeouts and retry policy. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "modelgov.integration", havingValue = "aws")
+@EnableConfigurationProperties(AwsProperties.class)
+public class AwsClients {
+
+    @Bean(destroyMethod = "close")
+    SageMakerClient sageMakerClient(AwsProperties aws) {
+        return configure(SageMakerClient.builder(), aws, aws.endpoints().sagemaker()).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SfnClient sfnClient(AwsProperties aws) {
+        return configure(SfnClient.builder(), aws, aws.endpoints().sfn()).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SnsClient snsClient(AwsProperties aws) {
+        return configure(SnsClient.builder(), aws, aws.endpoints().sns()).build();
+    }
+
+    static <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsProperties aws, URI endpoint) {
+        builder.credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(aws.apiCallTimeout())
+                        .apiCallAttemptTimeout(aws.apiCallAttemptTimeout())
+                        .retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(b -> b.maxAttempts(aws.maxAttempts()))
+                        .build());
+        if (aws.region() != null && !aws.region().isBlank()) {
+            builder.region(Region.of(aws.region()));
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+}
