@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.modelgov.validation.DatasetSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Local mode: datasets are files on this machine ({@code file:} URIs). */
+/** Datasets as files on the ModelGov server ({@code file:} URIs), in both modes; S3 is not read yet. */
 @Component
-@ConditionalOnProperty(name = "modelgov.integration", havingValue = "local", matchIfMissing = true)
 class FileDatasetSource implements DatasetSource {
 
     @Override
@@ -36,8 +34,8 @@ class FileDatasetSource implements DatasetSource {
     private static Path path(String uri) throws IOException {
         URI parsed = URI.create(uri);
         if (!"file".equalsIgnoreCase(parsed.getScheme())) {
-            throw new IOException(uri + " is not a file: URI; in local mode (modelgov.integration=local) datasets"
-                    + " must be files on the ModelGov server; s3:// needs modelgov.integration=aws");
+            throw new IOException(uri + " is not a file: URI; ModelGov reads datasets from files on its server"
+                    + " (reading s3:// objects is not built yet: copy the data next to ModelGov)");
         }
         return Path.of(parsed);
     }

@@ -1,0 +1,171 @@
+package org.modelgov.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a request ModelGov sends against the official AWS service model in {@code ../shared/aws-models}:
+ * required members, unknown members, enum values, string patterns and lengths, number ranges, list sizes,
+ * nested structures, maps. Answers every violation (empty when the request fits).
+ */
+public final class AwsModelShapes {
+
+    /** SageMaker, Step Functions and SNS, by file name prefix. */
+    public static final AwsModelShapes SAGEMAKER = load("sagemaker-2017-07-24");
+    public static final AwsModelShapes STEP_FUNCTIONS = load("states-2016-11-23");
+    public static final AwsModelShapes SNS = load("sns-2010-03-31");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonNode model;
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    private AwsModelShapes(JsonNode model) {
+        this.model = model;
+    }
+
+    private static AwsModelShapes load(String name) {
+        Path file = Path.of("..", "shared", "aws-models", "apis", name + ".normal.json");
+        if (!Files.exists(file)) {
+            file = Path.of("/work/shared/aws-models/apis", name + ".normal.json");
+        }
+        try {
+            return new AwsModelShapes(JSON.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the AWS model " + file, e);
+        }
+    }
+
+    /** Violations of {@code operation}'s input shape by {@code request} (a JSON body, or the query parameters as JSON). */
+    public List<String> violations(String operation, JsonNode request) {
+        JsonNode op = model.path("operations").path(operation);
+        if (op.isMissingNode()) {
+            return List.of("no operation " + operation + " in the model");
+        }
+        List<String> problems = new ArrayList<>();
+        check(op.path("input").path("shape").asText(), request, operation, problems);
+        return problems;
+    }
+
+    public List<String> violations(String operation, String requestJson) {
+        try {
+            return violations(operation, JSON.readTree(requestJson));
+        } catch (IOException e) {
+            return List.of("not JSON: " + e.getMessage());
+        }
+    }
+
+    /** The enum values of a shape (e.g. ModelApprovalStatus). */
+    public List<String> enumOf(String shape) {
+        List<String> values = new ArrayList<>();
+        model.path("shapes").path(shape).path("enum").forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private void check(String shapeName, JsonNode value, String path, List<String> problems) {
+        JsonNode shape = model.path("shapes").path(shapeName);
+        String type = shape.path("type").asText();
+        switch (type) {
+            case "structure" -> {
+                if (!value.isObject()) {
+                    problems.add(path + ": must be an object (" + shapeName + ")");
+                    return;
+                }
+                for (JsonNode required : shape.path("required")) {
+                    if (!value.has(required.asText()) || value.get(required.asText()).isNull()) {
+                        problems.add(path + "." + required.asText() + ": required");
+                    }
+                }
+                value.fields().forEachRemaining(field -> {
+                    JsonNode member = shape.path("members").path(field.getKey());
+                    if (member.isMissingNode()) {
+                        problems.add(path + "." + field.getKey() + ": not a member of " + shapeName);
+                    } else {
+                        check(member.path("shape").asText(), field.getValue(), path + "." + field.getKey(), problems);
+                    }
+                });
+            }
+            case "list" -> {
+                if (!value.isArray()) {
+                    problems.add(path + ": must be a list");
+                    return;
+                }
+                range(shape, value.size(), path, "items", problems);
+                for (int i = 0; i < value.size(); i++) {
+                    check(shape.path("member").path("shape").asText(), value.get(i), path + "[" + i + "]", problems);
+                }
+            }
+            case "map" -> {
+                if (!value.isObject()) {
+                    problems.add(path + ": must be a map");
+                    return;
+                }
+                range(shape, value.size(), path, "entries", problems);
+                value.fields().forEachRemaining(e -> {
+                    check(shape.path("key").path("shape").asText(), JSON.getNodeFactory().textNode(e.getKey()),
+                            path + "{key}", problems);
+                    check(shape.path("value").path("shape").asText(), e.getValue(), path + "." + e.getKey(), problems);
+                });
+            }
+            case "string" -> {
+                if (!value.isTextual()) {
+                    problems.add(path + ": must be a string");
+                    return;
+                }
+                String text = value.asText();
+                if (shape.has("enum")) {
+                    List<String> allowed = new ArrayList<>();
+                    shape.path("enum").forEach(v -> allowed.add(v.asText()));
+                    if (!allowed.contains(text)) {
+                        problems.add(path + ": '" + text + "' is not one of " + allowed);
+                    }
+                }
+                range(shape, text.length(), path, "characters", problems);
+                if (shape.has("pattern")) {
+                    Pattern pattern = patterns.computeIfAbsent(shape.path("pattern").asText(), Pattern::compile);
+                    if (!pattern.matcher(text).find()) {
+                        problems.add(path + ": '" + text + "' does not match " + pattern.pattern());
+                    }
+                }
+            }
+            case "integer", "long", "float", "double" -> {
+                if (!value.isNumber() && !(value.isTextual() && value.asText().matches("-?[0-9.]+"))) {
+                    problems.add(path + ": must be a number");
+                    return;
+                }
+                double number = value.asDouble();
+                if (shape.has("min") && number < shape.path("min").asDouble()) {
+                    problems.add(path + ": " + number + " is below " + shape.path("min").asDouble());
+                }
+                if (shape.has("max") && number > shape.path("max").asDouble()) {
+                    problems.add(path + ": " + number + " is above " + shape.path("max").asDouble());
+                }
+            }
+            case "boolean" -> {
+                if (!value.isBoolean() && !(value.isTextual() && value.asText().matches("true|false"))) {
+                    problems.add(path + ": must be true or false");
+                }
+            }
+            default -> {
+                // timestamps, blobs: accepted as sent by the SDK
+            }
+        }
+    }
+
+    private static void range(JsonNode shape, int size, String path, String what, List<String> problems) {
+        if (shape.has("min") && size < shape.path("min").asInt()) {
+            problems.add(path + ": fewer than " + shape.path("min").asInt() + " " + what);
+        }
+        if (shape.has("max") && size > shape.path("max").asInt()) {
+            problems.add(path + ": more than " + shape.path("max").asInt() + " " + what);
+        }
+    }
+}
