@@ -194,6 +194,12 @@ public class InventoryService {
                 .or(() -> all.stream().reduce((a, b) -> b));
     }
 
+    /** Versions registered with a SageMaker model package (the registry guard watches their groups). */
+    @Transactional(readOnly = true)
+    public List<ModelVersion> versionsWithPackage() {
+        return models.versionsWithPackage();
+    }
+
     /** The model deployed at a SageMaker endpoint, if the inventory knows one. */
     @Transactional(readOnly = true)
     public java.util.Optional<Model> findByEndpoint(String endpointName) {

@@ -33,4 +33,7 @@ public interface ModelRepository {
     List<ModelVersion> versions(String modelId);
 
     Optional<ModelVersion> version(String versionId);
+
+    /** Versions registered with a SageMaker model package ARN. */
+    List<ModelVersion> versionsWithPackage();
 }

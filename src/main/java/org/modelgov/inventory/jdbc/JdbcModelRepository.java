@@ -190,6 +190,13 @@ class JdbcModelRepository implements ModelRepository {
                 .param(versionId).query(JdbcModelRepository::version).optional();
     }
 
+    @Override
+    public List<ModelVersion> versionsWithPackage() {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM modelgov.model_version WHERE model_package_arn IS NOT NULL"
+                        + " ORDER BY model_id, version_number")
+                .query(JdbcModelRepository::version).list();
+    }
+
     private static Map<String, Object> modelParams(Model m) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", m.id());
