@@ -16,6 +16,7 @@ import org.modelgov.inventory.RiskTier;
 import org.modelgov.inventory.ValidationInputs;
 import org.modelgov.notification.Notification;
 import org.modelgov.notification.NotificationSender;
+import org.modelgov.pipeline.PipelineGateService;
 import org.modelgov.registry.RegistryService;
 import org.modelgov.validation.CheckRun;
 import org.modelgov.validation.ValidationService;
@@ -39,9 +40,12 @@ public class GovernanceSteps {
     private final NotificationSender notifications;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PipelineGateService pipelines;
 
     GovernanceSteps(InventoryService inventory, RegistryService registry, ModelCardService cards,
-                    ValidationService validation, NotificationSender notifications, AuditTrail audit, Clock clock) {
+                    ValidationService validation, NotificationSender notifications, AuditTrail audit, Clock clock,
+                    PipelineGateService pipelines) {
+        this.pipelines = pipelines;
         this.inventory = inventory;
         this.registry = registry;
         this.cards = cards;
@@ -70,6 +74,7 @@ public class GovernanceSteps {
         inventory.rejectVersion(versionId, reason, ACTOR);
         registry.reject(versionId, reason);
         cards.moveTo(versionId, ModelCardStatus.Archived);
+        pipelines.answer(versionId, false, reason);
         tellOwner(versionId, "VERSION_REJECTED", "rejected:" + versionId, versionId + " was rejected",
                 "Model version " + versionId + " will not be approved. Reason: " + reason);
     }
@@ -112,6 +117,7 @@ public class GovernanceSteps {
         cards.moveTo(versionId, ModelCardStatus.Approved);
         LocalDate due = nextReviewDue(reviewInterval);
         inventory.approveVersion(versionId, due, ACTOR);
+        pipelines.answer(versionId, true, entry.approvalDescription());
         tellOwner(versionId, "VERSION_APPROVED", "approved:" + versionId + ":" + validationRunId,
                 versionId + " is approved", "Model version " + versionId + " is approved. " + entry.approvalDescription()
                         + ". Next review due " + due + ".");
@@ -131,6 +137,7 @@ public class GovernanceSteps {
         inventory.retireVersion(versionId, reason, ACTOR);
         registry.retire(versionId, reason);
         cards.moveTo(versionId, ModelCardStatus.Archived);
+        pipelines.answer(versionId, false, "retired: " + reason);
         tellOwner(versionId, "VERSION_RETIRED", "retired:" + versionId, versionId + " is retired",
                 "Model version " + versionId + " is retired. Reason: " + reason);
     }
