@@ -1,12 +1,5 @@
 package org.modelgov.incident.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,14 +18,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "modelgov.integration", havingValue = "local", matchIfMissing = true)
 class JdbcDeploymentControl implements DeploymentControl {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final ContainmentTable containments;
 
-    JdbcDeploymentControl(JdbcClient jdbc, Clock clock) {
+    JdbcDeploymentControl(JdbcClient jdbc, ContainmentTable containments) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.containments = containments;
     }
 
     @Override
@@ -60,11 +51,7 @@ class JdbcDeploymentControl implements DeploymentControl {
         previous.keySet().forEach(variant -> applied.put(variant, 0.0));
         applied.put(FALLBACK_VARIANT, 1.0);
         Containment containment = new Containment(UUID.randomUUID().toString(), endpointName, previous, applied, dryRun);
-        jdbc.sql("INSERT INTO modelgov.containment (id, endpoint_name, incident_id, previous_weights, applied_weights,"
-                        + " dry_run, applied_by, reason, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(containment.id(), endpointName, incidentId, json(previous), json(applied), dryRun, actor,
-                        reason, clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
-                .update();
+        containments.record(containment, incidentId, actor, reason);
         if (!dryRun) {
             write(endpointName, applied);
         }
@@ -76,41 +63,19 @@ class JdbcDeploymentControl implements DeploymentControl {
         Optional<Containment> active = active(endpointName);
         active.ifPresent(c -> {
             write(endpointName, c.previousWeights());
-            jdbc.sql("UPDATE modelgov.containment SET undone_at = ? WHERE id = ?")
-                    .params(clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), c.id()).update();
+            containments.markUndone(c.id());
         });
         return active;
     }
 
     @Override
     public Optional<Containment> active(String endpointName) {
-        return jdbc.sql("SELECT id, previous_weights, applied_weights FROM modelgov.containment WHERE endpoint_name = ?"
-                        + " AND dry_run = FALSE AND undone_at IS NULL ORDER BY applied_at DESC")
-                .param(endpointName)
-                .query((rs, row) -> new Containment(rs.getString("id"), endpointName, read(rs.getString("previous_weights")),
-                        read(rs.getString("applied_weights")), false))
-                .list().stream().findFirst();
+        return containments.active(endpointName);
     }
 
     private void write(String endpointName, Map<String, Double> weights) {
         jdbc.sql("DELETE FROM modelgov.endpoint_traffic WHERE endpoint_name = ?").param(endpointName).update();
         weights.forEach((variant, weight) -> jdbc.sql("INSERT INTO modelgov.endpoint_traffic (endpoint_name,"
                 + " variant_name, weight) VALUES (?, ?, ?)").params(endpointName, variant, weight).update());
-    }
-
-    private static String json(Map<String, Double> weights) {
-        try {
-            return JSON.writeValueAsString(weights);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Double> read(String json) {
-        try {
-            return new LinkedHashMap<>(JSON.readValue(json, new TypeReference<TreeMap<String, Double>>() { }));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable weights " + json, e);
-        }
     }
 }
