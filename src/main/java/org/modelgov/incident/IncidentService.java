@@ -437,10 +437,11 @@ public class IncidentService {
         if (Boolean.TRUE.equals(incident.serious())) {
             groups.add(GovernanceRole.COMPLIANCE_OFFICER.groupId());
         }
-        String owner = inventory.get(incident.modelId()).owner();
+        Model model = inventory.get(incident.modelId());
         notifications.send(new Notification("incident:" + incident.id() + ":" + event, "INCIDENT_" + template
                 .substring("incident-".length()).toUpperCase(), message.subject(), message.body(), groups,
-                List.of(owner), incident.modelId()));
+                List.of(model.owner()), incident.modelId(), model.riskTier() == null ? null : model.riskTier().name(),
+                incident.severity() == null ? null : incident.severity().name()));
     }
 
     private Incident locked(String id) {

@@ -167,7 +167,7 @@ public class GovernanceSteps {
     private void tellOwner(String versionId, String eventType, String key, String subject, String body) {
         Model model = inventory.get(ModelVersion.modelIdOf(versionId));
         notifications.send(new Notification(key, eventType, subject, body, List.of(), List.of(model.owner()),
-                model.id()));
+                model.id(), model.riskTier() == null ? null : model.riskTier().name(), null));
     }
 
     private static String text(Object value) {

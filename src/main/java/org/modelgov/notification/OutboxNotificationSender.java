@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The local notification adapter: an outbox table in ModelGov's database, written in the caller's
- * transaction (so a rolled-back task creation notifies nobody), and a log line per notification.
+ * The notification adapter of both modes: an outbox table in ModelGov's database, written in the caller's
+ * transaction (so a rolled-back task creation notifies nobody), and a log line per notification. A new
+ * notification is then handed to every {@link NotificationPublisher} (SNS in AWS mode) in the same transaction:
+ * a publish that fails rolls the outbox row back and the caller's job retries; a duplicate key publishes nothing.
  */
 @Repository
 class OutboxNotificationSender implements NotificationSender, NotificationOutbox {
@@ -27,13 +31,16 @@ class OutboxNotificationSender implements NotificationSender, NotificationOutbox
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<NotificationPublisher> publishers;
 
-    OutboxNotificationSender(JdbcClient jdbc, Clock clock) {
+    OutboxNotificationSender(JdbcClient jdbc, Clock clock, ObjectProvider<NotificationPublisher> publishers) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.publishers = publishers;
     }
 
     @Override
+    @Transactional
     public boolean send(Notification n) {
         // insert-if-absent in one statement: a duplicate must not raise an error inside the engine's transaction
         int inserted = jdbc.sql("INSERT INTO modelgov.notification_outbox (id, deduplication_key, event_type, subject,"
@@ -47,6 +54,7 @@ class OutboxNotificationSender implements NotificationSender, NotificationOutbox
         if (inserted == 1) {
             log.info("Notification {} to groups {} users {}: {}", n.eventType(), n.recipientGroups(),
                     n.recipientUsers(), n.subject());
+            publishers.orderedStream().forEach(publisher -> publisher.publish(n));
         }
         return inserted == 1;
     }
