@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  */
 public final class AwsModelShapes {
 
+    // before the models below: load() reads them with it
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** SageMaker, Step Functions and SNS, by file name prefix. */
     public static final AwsModelShapes SAGEMAKER = load("sagemaker-2017-07-24");
     public static final AwsModelShapes STEP_FUNCTIONS = load("states-2016-11-23");
     public static final AwsModelShapes SNS = load("sns-2010-03-31");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonNode model;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
