@@ -1,9 +1,6 @@
 package org.modelgov.documentation.local;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.modelgov.documentation.ModelCard;
 import org.modelgov.documentation.ModelCardStatus;
@@ -17,44 +14,24 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "modelgov.integration", havingValue = "local", matchIfMissing = true)
 class JdbcModelCards implements ModelCards {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final ModelCardTable table;
 
     JdbcModelCards(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.table = new ModelCardTable(jdbc, clock);
     }
 
     @Override
     public Optional<ModelCard> find(String versionId) {
-        return jdbc.sql("SELECT version_id, status, content, card_revision, updated_at FROM modelgov.model_card"
-                        + " WHERE version_id = ?")
-                .param(versionId)
-                .query((rs, row) -> new ModelCard(rs.getString("version_id"),
-                        ModelCardStatus.valueOf(rs.getString("status")), rs.getString("content"),
-                        rs.getInt("card_revision"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
-                .optional();
+        return table.find(versionId);
     }
 
     @Override
     public void saveContent(String versionId, String content) {
-        int updated = jdbc.sql("UPDATE modelgov.model_card SET content = ?, card_revision = card_revision + 1,"
-                        + " updated_at = ? WHERE version_id = ?")
-                .params(content, now(), versionId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO modelgov.model_card (version_id, status, content, card_revision, updated_at)"
-                            + " VALUES (?, ?, ?, 1, ?)")
-                    .params(versionId, ModelCardStatus.Draft.name(), content, now()).update();
-        }
+        table.saveContent(versionId, content);
     }
 
     @Override
     public void setStatus(String versionId, ModelCardStatus status) {
-        jdbc.sql("UPDATE modelgov.model_card SET status = ?, updated_at = ? WHERE version_id = ?")
-                .params(status.name(), now(), versionId).update();
-    }
-
-    private OffsetDateTime now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        table.setStatus(versionId, status);
     }
 }
