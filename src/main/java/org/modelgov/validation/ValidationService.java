@@ -59,13 +59,16 @@ public class ValidationService {
     private final ValidationPolicy policy;
     private final DatasetSource datasets;
     private final SecurityPostureSource postures;
+    private final MonitoringEvidence monitoring;
     private final AuditLog auditLog;
     private final Clock clock;
 
     ValidationService(CheckRunRepository runs, InventoryService inventory, EvidenceService evidence,
                       ReviewService reviews, ValidationPolicy policy, DatasetSource datasets,
-                      SecurityPostureSource postures, AuditLog auditLog, Clock clock) {
+                      SecurityPostureSource postures, MonitoringEvidence monitoring, AuditLog auditLog,
+                      Clock clock) {
         this.postures = postures;
+        this.monitoring = monitoring;
         this.runs = runs;
         this.inventory = inventory;
         this.evidence = evidence;
@@ -125,6 +128,9 @@ public class ValidationService {
         if (current != null) {
             Optional<Double> validated = validatedPerformance(version.id());
             performance(version, run.riskTier(), current, Area.MONITORING, validated.orElse(null), findings);
+        }
+        for (String violation : monitoring.violations(inventory.get(version.modelId()))) {
+            findings.add(Finding.of(Area.MONITORING, "MODEL_MONITOR", FindingLevel.FAIL, violation));
         }
         incidentsSinceLastReview(version, run, findings);
         runs.addFindings(runId, findings);
