@@ -26,6 +26,14 @@ public interface DeploymentControl {
 
     Optional<Containment> active(String endpointName);
 
+    /** The weights of a break-glass: every variant at 0, the fallback at 1. */
+    static Map<String, Double> allTrafficToFallback(Map<String, Double> previous) {
+        Map<String, Double> applied = new java.util.TreeMap<>();
+        previous.keySet().forEach(variant -> applied.put(variant, 0.0));
+        applied.put(FALLBACK_VARIANT, 1.0);
+        return applied;
+    }
+
     record Containment(String id, String endpointName, Map<String, Double> previousWeights,
                        Map<String, Double> appliedWeights, boolean dryRun) {
     }

@@ -39,7 +39,7 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#inventory")).containsText("CUST-CHURN-001");
         assertThat(page.locator("#register-model")).hasCount(0);
 
-        page.fill("input[name=q]", "credit");
+        page.fill("input[name=q]", "retail credit");
         page.click("text=Filter");
         assertThat(page.locator("#inventory tbody tr")).hasCount(1);
 

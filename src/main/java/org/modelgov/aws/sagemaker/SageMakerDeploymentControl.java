@@ -65,9 +65,7 @@ public class SageMakerDeploymentControl implements DeploymentControl {
                     + " traffic to (its variants: " + String.join(", ", previous.keySet()) + "); add a production"
                     + " variant named '" + FALLBACK_VARIANT + "' to its endpoint config before relying on break-glass");
         }
-        Map<String, Double> applied = new TreeMap<>();
-        previous.keySet().forEach(variant -> applied.put(variant, 0.0));
-        applied.put(FALLBACK_VARIANT, 1.0);
+        Map<String, Double> applied = DeploymentControl.allTrafficToFallback(previous);
         Containment containment = new Containment(UUID.randomUUID().toString(), endpointName, previous, applied, dryRun);
         if (!dryRun) {
             update(endpointName, applied);

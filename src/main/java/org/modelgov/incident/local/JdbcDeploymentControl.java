@@ -47,9 +47,7 @@ class JdbcDeploymentControl implements DeploymentControl {
             return active.get(); // already contained: a retried job changes nothing
         }
         Map<String, Double> previous = weights(endpointName);
-        Map<String, Double> applied = new TreeMap<>();
-        previous.keySet().forEach(variant -> applied.put(variant, 0.0));
-        applied.put(FALLBACK_VARIANT, 1.0);
+        Map<String, Double> applied = DeploymentControl.allTrafficToFallback(previous);
         Containment containment = new Containment(UUID.randomUUID().toString(), endpointName, previous, applied, dryRun);
         containments.record(containment, incidentId, actor, reason);
         if (!dryRun) {
