@@ -65,7 +65,7 @@ class IncidentBrowserTest extends BrowserTest {
             page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + processId + "/runtime"));
             assertThat(page.locator("[data-element-id=Timer_ReportOverdue]")).isVisible();
             page.getByText("Jobs", new Page.GetByTextOptions().setExact(true)).click();
-            assertThat(page.getByText("Deadline passed")).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deadline passed"))).isVisible();
             screenshot("incident-cockpit.png");
         } catch (RuntimeException | AssertionError e) {
             screenshot("incident-failure.png");
