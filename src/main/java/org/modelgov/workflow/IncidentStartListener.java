@@ -2,7 +2,6 @@ package org.modelgov.workflow;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -35,7 +34,7 @@ class IncidentStartListener implements ExecutionListener {
         }
         Authentication user = identity.getCurrentAuthentication();
         if (user == null || user.getUserId() == null) {
-            throw new BadUserRequestException("Report incidents from Tasklist or with POST /api/incidents");
+            throw new GovernanceRuleViolation("Report incidents from Tasklist or with POST /api/incidents");
         }
         try {
             Incident incident = incidents.open(new ReportIncident(text(execution, "modelId"),
@@ -44,7 +43,7 @@ class IncidentStartListener implements ExecutionListener {
             execution.setProcessBusinessKey(incident.id());
             execution.setVariables(incidents.startVariables(incident));
         } catch (InvalidInputException e) {
-            throw new BadUserRequestException("The incident was not reported: " + e.violations().stream()
+            throw new GovernanceRuleViolation("The incident was not reported: " + e.violations().stream()
                     .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
     }

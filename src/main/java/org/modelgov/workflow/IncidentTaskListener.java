@@ -1,7 +1,6 @@
 package org.modelgov.workflow;
 
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -44,7 +43,7 @@ class IncidentTaskListener implements TaskListener {
                 }
             }
         } catch (InvalidInputException e) {
-            throw new BadUserRequestException(e.violations().stream().map(v -> v.field() + " " + v.message())
+            throw new GovernanceRuleViolation(e.violations().stream().map(v -> v.field() + " " + v.message())
                     .collect(Collectors.joining("; ")));
         }
     }

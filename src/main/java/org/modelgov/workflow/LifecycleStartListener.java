@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,7 +55,7 @@ class LifecycleStartListener implements ExecutionListener {
                 .processDefinitionKey(LifecycleEngine.PROCESS_KEY).processInstanceBusinessKey(versionId).list()
                 .stream().anyMatch(instance -> !instance.getId().equals(current));
         if (another) {
-            throw new BadUserRequestException(versionId + " already has a governance lifecycle; a version is"
+            throw new GovernanceRuleViolation(versionId + " already has a governance lifecycle; a version is"
                     + " governed once (register a new version instead)");
         }
         if (!versionId.equals(execution.getProcessBusinessKey())) {
@@ -68,7 +67,7 @@ class LifecycleStartListener implements ExecutionListener {
     private String registerFromStartForm(DelegateExecution execution) {
         Authentication user = identity.getCurrentAuthentication();
         if (user == null || user.getUserId() == null) {
-            throw new BadUserRequestException("Start the model lifecycle from Tasklist or register the version with"
+            throw new GovernanceRuleViolation("Start the model lifecycle from Tasklist or register the version with"
                     + " POST /api/models/{id}/versions");
         }
         Set<String> groups = new HashSet<>(user.getGroupIds() == null ? List.of() : user.getGroupIds());
@@ -88,10 +87,10 @@ class LifecycleStartListener implements ExecutionListener {
             execution.setVariables(lifecycle.startVariables(version));
             return version.id();
         } catch (InvalidInputException e) {
-            throw new BadUserRequestException("The version was not registered: " + e.violations().stream()
+            throw new GovernanceRuleViolation("The version was not registered: " + e.violations().stream()
                     .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         } catch (NotFoundException | AccessDeniedToActionException | org.modelgov.common.ConflictException e) {
-            throw new BadUserRequestException("The version was not registered: " + e.getMessage());
+            throw new GovernanceRuleViolation("The version was not registered: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.modelgov.workflow;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -46,7 +45,7 @@ class ReviewDecisionListener implements TaskListener {
                         task.getVariables()));
             }
         } catch (ReviewRefusedException refused) {
-            throw new BadUserRequestException(refused.getMessage());
+            throw new GovernanceRuleViolation(refused.getMessage());
         }
     }
 

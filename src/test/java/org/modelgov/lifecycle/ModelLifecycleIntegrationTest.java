@@ -359,6 +359,27 @@ class ModelLifecycleIntegrationTest {
     }
 
     @Test
+    void aRefusedCompletionThroughTheEngineRestApiIsA400WithTheReason() {
+        String modelId = registerModel();
+        String versionId = registerVersion(modelId, "evaluation.csv").path("id").asText();
+        driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", highRiskAnswers());
+        String taskId = driver.task(versionId, "Task_ReviewRiskTier").getId();
+        Api risk = Api.as(port, "risk", "demo");
+        assertThat(risk.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"risk\"}").status())
+                .isEqualTo(204);
+
+        Api.Response refused = risk.post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\": {\"confirmedRiskTier\": {\"value\": \"LOW\"}}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("type").asText()).isEqualTo("GovernanceRuleViolation");
+        assertThat(refused.json().path("message").asText()).startsWith("The tier may move one level");
+        assertThat(driver.hasTask(versionId, "Task_ReviewRiskTier")).as("nothing changed").isTrue();
+
+        // other engine errors keep Camunda's own answers
+        assertThat(risk.post("/engine-rest/task/no-such-task/complete", "{}").status()).isIn(404, 500);
+    }
+
+    @Test
     void lifecycleEventsAndStartsAreCheckedAndAnsweredClearly() {
         String modelId = registerModel();
         registerVersion(modelId, "evaluation.csv");
