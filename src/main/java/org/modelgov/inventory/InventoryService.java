@@ -200,6 +200,12 @@ public class InventoryService {
         return models.versionsWithPackage();
     }
 
+    /** Every approved version (in production or approved), for watchers of production. */
+    @Transactional(readOnly = true)
+    public List<ModelVersion> approvedVersions() {
+        return models.versionsWithStatus(VersionStatus.APPROVED);
+    }
+
     /** The model deployed at a SageMaker endpoint, if the inventory knows one. */
     @Transactional(readOnly = true)
     public java.util.Optional<Model> findByEndpoint(String endpointName) {

@@ -34,6 +34,8 @@ public interface ModelRepository {
 
     Optional<ModelVersion> version(String versionId);
 
+    List<ModelVersion> versionsWithStatus(VersionStatus status);
+
     /** Versions registered with a SageMaker model package ARN. */
     List<ModelVersion> versionsWithPackage();
 }

@@ -111,6 +111,20 @@ public class LifecycleService {
                 "driftReportedBy", actor.userId()));
     }
 
+    /** Production monitoring found violations: an extra reassessment now, when the version is between reviews. */
+    @Transactional
+    public boolean reportMonitoringDrift(String versionId, String summary) {
+        ModelVersion version = inventory.version(versionId);
+        if (engine.state(versionId).map(s -> s.ended() || !s.waitingAt().contains("Gateway_AwaitReview"))
+                .orElse(true)) {
+            return false;
+        }
+        deliver(version, LifecycleEvent.DRIFT_REPORTED, new Actor("modelgov", java.util.Set.of()),
+                Map.of("driftSummary", summary.length() > 3900 ? summary.substring(0, 3900) + "…" : summary,
+                        "driftReportedBy", "model-monitor"));
+        return true;
+    }
+
     /** An incident on the version (the incident-response process reports it); the lifecycle notes it. */
     @Transactional
     public void reportIncident(String versionId, String summary, String reportedBy) {

@@ -10,5 +10,14 @@ import org.modelgov.inventory.Model;
 public interface MonitoringEvidence {
 
     /** One line per recent monitoring run that found violations; empty when none did or nothing monitors. */
-    List<String> violations(Model model);
+    default List<String> violations(Model model) {
+        return violationsSince(model, java.time.Instant.EPOCH).stream().map(Observed::text).toList();
+    }
+
+    /** The violations found by monitoring runs scheduled after {@code since}, latest first. */
+    List<Observed> violationsSince(Model model, java.time.Instant since);
+
+    /** One monitoring run that found violations. */
+    record Observed(java.time.Instant scheduledAt, String text) {
+    }
 }

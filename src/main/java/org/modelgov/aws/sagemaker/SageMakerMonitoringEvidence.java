@@ -33,6 +33,13 @@ public class SageMakerMonitoringEvidence {
      * did. A schedule that does not exist is an error, not an absence of violations.
      */
     public List<String> violations(String monitoringScheduleName) {
+        return violationsSince(monitoringScheduleName, java.time.Instant.EPOCH).stream()
+                .map(org.modelgov.validation.MonitoringEvidence.Observed::text).toList();
+    }
+
+    /** The violations of executions scheduled after {@code since}, latest first, with their scheduled time. */
+    public List<org.modelgov.validation.MonitoringEvidence.Observed> violationsSince(String monitoringScheduleName,
+                                                                                     java.time.Instant since) {
         DescribeMonitoringScheduleResponse schedule;
         try {
             schedule = sageMaker.describeMonitoringSchedule(r -> r.monitoringScheduleName(monitoringScheduleName));
@@ -46,7 +53,8 @@ public class SageMakerMonitoringEvidence {
                         .maxResults(RECENT_EXECUTIONS))
                 .monitoringExecutionSummaries().stream()
                 .filter(e -> e.monitoringExecutionStatus() == ExecutionStatus.COMPLETED_WITH_VIOLATIONS)
-                .map(e -> describe(e, schedule))
+                .filter(e -> e.scheduledTime() != null && e.scheduledTime().isAfter(since))
+                .map(e -> new org.modelgov.validation.MonitoringEvidence.Observed(e.scheduledTime(), describe(e, schedule)))
                 .toList();
     }
 

@@ -26,15 +26,15 @@ class SageMakerMonitoringSource implements MonitoringEvidence {
     }
 
     @Override
-    public List<String> violations(Model model) {
+    public List<Observed> violationsSince(Model model, java.time.Instant since) {
         String endpoint = model.deployment().endpointName();
         if (endpoint == null) {
             return List.of();
         }
-        List<String> found = new ArrayList<>();
+        List<Observed> found = new ArrayList<>();
         for (MonitoringScheduleSummary schedule : sageMaker.listMonitoringSchedules(r -> r.endpointName(endpoint)
                 .maxResults(100)).monitoringScheduleSummaries()) {
-            found.addAll(executions.violations(schedule.monitoringScheduleName()));
+            found.addAll(executions.violationsSince(schedule.monitoringScheduleName(), since));
         }
         return found;
     }

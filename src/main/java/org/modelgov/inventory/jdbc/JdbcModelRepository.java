@@ -191,6 +191,13 @@ class JdbcModelRepository implements ModelRepository {
     }
 
     @Override
+    public List<ModelVersion> versionsWithStatus(VersionStatus status) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM modelgov.model_version WHERE status = ?"
+                        + " ORDER BY model_id, version_number")
+                .param(status.name()).query(JdbcModelRepository::version).list();
+    }
+
+    @Override
     public List<ModelVersion> versionsWithPackage() {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM modelgov.model_version WHERE model_package_arn IS NOT NULL"
                         + " ORDER BY model_id, version_number")

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 class NoMonitor implements MonitoringEvidence {
 
     @Override
-    public List<String> violations(Model model) {
+    public List<Observed> violationsSince(Model model, java.time.Instant since) {
         return List.of();
     }
 }
