@@ -14,6 +14,7 @@ import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.Model;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RegisterVersion;
+import org.modelgov.registry.ModelPackageCatalog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,20 +28,52 @@ public class LifecycleService {
     private final InventoryService inventory;
     private final LifecycleEngine engine;
     private final AuditTrail audit;
+    private final ModelPackageCatalog packages;
 
-    LifecycleService(InventoryService inventory, LifecycleEngine engine, AuditTrail audit) {
+    LifecycleService(InventoryService inventory, LifecycleEngine engine, AuditTrail audit,
+                     ModelPackageCatalog packages) {
         this.inventory = inventory;
         this.engine = engine;
         this.audit = audit;
+        this.packages = packages;
     }
 
     public record Started(ModelVersion version, LifecycleState lifecycle, boolean newlyStarted) {
     }
 
-    /** Registers a new version (API) and starts its lifecycle. */
+    /**
+     * Registers a new version (API) and starts its lifecycle. A version of a registry model package takes what
+     * the registry knows: description and artifact when not given, and the package's metrics reports, inference
+     * image and customer metadata as evidence in the audit log.
+     */
     @Transactional
     public Started registerVersion(String modelId, RegisterVersion command, Actor actor) {
+        ModelPackageCatalog.PackageFacts facts = null;
+        if (command.modelPackageArn() != null && !command.modelPackageArn().isBlank()) {
+            try {
+                facts = packages.describe(command.modelPackageArn()).orElse(null);
+            } catch (RuntimeException e) {
+                throw InvalidInputException.of("modelPackageArn", "the model registry could not describe it: "
+                        + e.getMessage());
+            }
+        }
+        if (facts != null) {
+            command = new RegisterVersion(command.label(),
+                    command.description() != null ? command.description() : facts.description(),
+                    command.modelPackageArn(), command.artifactUri() != null ? command.artifactUri()
+                    : facts.modelDataUrl(), command.evaluationDatasetUri(), command.validation(), command.malformed());
+        }
         ModelVersion version = inventory.registerVersion(modelId, command, actor);
+        if (facts != null) {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("modelPackageArn", facts.arn());
+            evidence.put("approvalStatus", facts.approvalStatus());
+            evidence.put("inferenceImage", facts.inferenceImage());
+            evidence.put("modelDataUrl", facts.modelDataUrl());
+            evidence.put("metrics", facts.metrics());
+            evidence.put("customerMetadata", facts.customerMetadata());
+            audit.record(actor.userId(), "MODEL_PACKAGE_DESCRIBED", "MODEL_VERSION", version.id(), evidence);
+        }
         return new Started(version, engine.start(version.id(), startVariables(version)), true);
     }
 

@@ -94,8 +94,18 @@ class AwsModeLifecycleIntegrationTest {
         arn = "arn:aws:sagemaker:eu-west-1:123456789012:model-package/credit-" + UUID.randomUUID().toString()
                 .substring(0, 6) + "/1";
         sageMaker("DescribeModelPackage", ok("{\"ModelPackageArn\": \"" + arn + "\", \"ModelPackageName\": \"credit\","
+                + " \"ModelPackageDescription\": \"XGBoost credit line model, trained 2026-11\","
                 + " \"ModelApprovalStatus\": \"PendingManualApproval\", \"ModelPackageStatus\": \"Completed\","
-                + " \"CreationTime\": 1.7E9}"));
+                + " \"CreationTime\": 1.7E9, \"InferenceSpecification\": {\"Containers\": [{\"Image\":"
+                + " \"123456789012.dkr.ecr.eu-west-1.amazonaws.com/xgboost:1.7\", \"ModelDataUrl\":"
+                + " \"s3://models/credit/model.tar.gz\"}], \"SupportedContentTypes\": [\"text/csv\"],"
+                + " \"SupportedResponseMIMETypes\": [\"text/csv\"]}, \"CustomerMetadataProperties\": {\"team\":"
+                + " \"retail-credit\"}, \"ModelMetrics\": {\"ModelQuality\": {\"Statistics\": {\"ContentType\":"
+                + " \"application/json\", \"S3Uri\": \"s3://models/credit/quality.json\"}}}}"));
+        AWS.stubFor(post(urlEqualTo("/")).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("SageMaker.DescribeModelPackage"))
+                .withRequestBody(containing("model-package/nobody"))
+                .willReturn(error(400, "ValidationException", "Model package does not exist")));
         sageMaker("UpdateModelPackage", ok("{\"ModelPackageArn\": \"" + arn + "\"}"));
         // a model card exists once created
         AWS.stubFor(post(urlEqualTo("/")).inScenario("card").whenScenarioStateIs(Scenario.STARTED)
@@ -168,6 +178,18 @@ class AwsModeLifecycleIntegrationTest {
 
         assertThat(registry.find(versionId).orElseThrow().approvalStatus()).isEqualTo(ApprovalStatus.Approved);
         assertThat(owner.get("/api/models/" + modelId).json().path("status").asText()).isEqualTo("APPROVED");
+
+        // the registry's package filled the inventory and is evidence in the audit log
+        JsonNode version = owner.get("/api/models/" + modelId + "/versions/1").json();
+        assertThat(version.path("description").asText()).isEqualTo("XGBoost credit line model, trained 2026-11");
+        assertThat(version.path("artifactUri").asText()).isEqualTo("s3://models/credit/model.tar.gz");
+        assertThat(Api.as(port, "compliance", "demo").get("/api/audit?modelId=" + modelId).body())
+                .contains("MODEL_PACKAGE_DESCRIBED", "s3://models/credit/quality.json", "xgboost:1.7", "retail-credit");
+        Api.Response unknown = owner.post("/api/models/" + modelId + "/versions", "{\"modelPackageArn\":"
+                + " \"arn:aws:sagemaker:eu-west-1:123456789012:model-package/nobody/1\"}");
+        assertThat(unknown.invalidFields()).containsExactly("modelPackageArn");
+        assertThat(unknown.body()).contains("Model package does not exist");
+        assertThat(owner.get("/api/models/" + modelId + "/versions").json()).hasSize(1);
 
         // SageMaker: approval with the approvers and the case, content and status of the card in separate calls
         List<JsonNode> updates = bodies("SageMaker.UpdateModelPackage");
