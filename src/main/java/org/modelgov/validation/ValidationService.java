@@ -139,6 +139,15 @@ public class ValidationService {
         return findings;
     }
 
+    /** The team's own pipeline ended: passed or failed, with what it said. */
+    @Transactional
+    public void recordPipelineOutcome(String runId, boolean succeeded, String status, String detail, String execution) {
+        run(runId);
+        String said = detail == null || detail.isBlank() ? "" : ": " + detail;
+        runs.addFindings(runId, List.of(Finding.of(Area.TECHNICAL, "TEAM_PIPELINE",
+                succeeded ? FindingLevel.PASS : FindingLevel.FAIL, "team pipeline " + execution + " " + status + said)));
+    }
+
     /** Ends a validation round: failed when any check or any reviewer failed it. */
     @Transactional
     public Outcome conclude(String runId) {

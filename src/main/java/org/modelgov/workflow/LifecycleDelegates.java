@@ -12,6 +12,7 @@ import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RiskTier;
 import org.modelgov.validation.FindingLevel;
 import org.modelgov.lifecycle.GovernanceSteps;
+import org.modelgov.pipeline.TeamPipelines;
 import org.modelgov.validation.Finding;
 import org.modelgov.validation.ValidationService;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +29,14 @@ class LifecycleDelegates {
     private final GovernanceSteps steps;
     private final ValidationService validation;
     private final IncidentService incidents;
+    private final TeamPipelines pipelines;
 
-    LifecycleDelegates(GovernanceSteps steps, ValidationService validation, IncidentService incidents) {
+    LifecycleDelegates(GovernanceSteps steps, ValidationService validation, IncidentService incidents,
+                       TeamPipelines pipelines) {
         this.steps = steps;
         this.validation = validation;
         this.incidents = incidents;
+        this.pipelines = pipelines;
     }
 
     @Bean
@@ -67,8 +71,29 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate runTechnicalChecks() {
-        return execution -> checked(execution, validation.runTechnicalChecks(runId(execution)), "technicalSummary",
-                "performanceReportId");
+        return execution -> {
+            checked(execution, validation.runTechnicalChecks(runId(execution)), "technicalSummary",
+                    "performanceReportId");
+            execution.setVariable("teamPipelineArn", pipelines.pipelineOf(versionId(execution)));
+        };
+    }
+
+    @Bean
+    JavaDelegate startTeamPipeline() {
+        return execution -> execution.setVariable("pipelineExecution", pipelines.start(runId(execution)));
+    }
+
+    /** When the pipeline has ended its outcome is a finding; the technical summary then includes it. */
+    @Bean
+    JavaDelegate checkTeamPipeline() {
+        return execution -> {
+            boolean ended = pipelines.check(runId(execution), (String) execution.getVariable("pipelineExecution"));
+            execution.setVariable("pipelineEnded", ended);
+            if (ended) {
+                execution.setVariable("technicalSummary", summary(validation.findings(runId(execution)).stream()
+                        .filter(f -> f.area() == org.modelgov.validation.Area.TECHNICAL).toList()));
+            }
+        };
     }
 
     @Bean

@@ -60,6 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class AwsModeLifecycleIntegrationTest {
 
     static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:modelgov-notifications";
+    static final String PIPELINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:credit-validation";
+    static final String EXECUTION = "arn:aws:states:eu-west-1:123456789012:execution:credit-validation:run-1";
     private static final ObjectMapper JSON = new ObjectMapper();
     static final WireMockServer AWS = new WireMockServer(options().dynamicPort());
 
@@ -125,6 +127,13 @@ class AwsModeLifecycleIntegrationTest {
                 .withHeader("Content-Type", "text/xml").withBody("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/"
                         + "2010-03-31/\"><PublishResult><MessageId>m-1</MessageId></PublishResult><ResponseMetadata>"
                         + "<RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>")));
+        AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.StartExecution"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.0").withBody(
+                        "{\"executionArn\": \"" + EXECUTION + "\", \"startDate\": 1.7E9}")));
+        AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.DescribeExecution"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.0").withBody(
+                        "{\"executionArn\": \"" + EXECUTION + "\", \"stateMachineArn\": \"" + PIPELINE + "\","
+                                + " \"status\": \"SUCCEEDED\", \"startDate\": 1.7E9, \"output\": \"{\\\"checks\\\": \\\"green\\\"}\"}")));
         AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.SendTaskSuccess"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{}")));
     }
@@ -149,8 +158,8 @@ class AwsModeLifecycleIntegrationTest {
                 + " \"purpose\": \"Sets credit lines\"}").status()).isEqualTo(201);
         Api.Response version = owner.post("/api/models/" + modelId + "/versions", """
                 {"modelPackageArn": "%s", "evaluationDatasetUri": "%s", "analysisConfigUri": "%s",
-                 "securityPosture": {"kmsKeyId": "alias/credit"}}""".formatted(arn,
-                LifecycleDriver.demoFile("evaluation.csv"), LifecycleDriver.demoFile("analysis-config.json")));
+                 "validationPipelineArn": "%s", "securityPosture": {"kmsKeyId": "alias/credit"}}""".formatted(arn,
+                LifecycleDriver.demoFile("evaluation.csv"), LifecycleDriver.demoFile("analysis-config.json"), PIPELINE));
         assertThat(version.status()).as(version.body()).isEqualTo(201);
         driver.runJobs();
         return modelId;
@@ -161,6 +170,12 @@ class AwsModeLifecycleIntegrationTest {
                 "prohibitedPractice", false, "decidesAboutIndividuals", false, "humanOversight", "HUMAN_DECIDES",
                 "personalData", "NONE", "scale", "SMALL"));
         driver.complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "LOW"));
+        // the team's validation pipeline was started; the next poll finds it SUCCEEDED
+        String validationRound = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(versionId).processDefinitionKey("ModelValidationProcess").singleResult()
+                .getId();
+        driver.fireTimer(validationRound, "Timer_PipelinePoll");
+        driver.runJobs();
         driver.complete(versionId, "Task_ReviewTechnicalValidation", "validator", Map.of("technicalDecision", "APPROVED"));
         driver.complete(versionId, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
         driver.complete(versionId, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
@@ -209,6 +224,17 @@ class AwsModeLifecycleIntegrationTest {
                 assertThat(AwsModelShapes.SAGEMAKER.violations(operation, body)).as(operation + " " + body).isEmpty();
             }
         }
+
+        // Step Functions: the team pipeline was started with an idempotent name and polled to its end
+        List<JsonNode> starts = bodies("AWSStepFunctions.StartExecution");
+        assertThat(starts).hasSize(1);
+        assertThat(starts.get(0).path("stateMachineArn").asText()).isEqualTo(PIPELINE);
+        assertThat(starts.get(0).path("name").asText()).startsWith(modelId).contains("validation-1");
+        assertThat(AwsModelShapes.STEP_FUNCTIONS.violations("StartExecution", starts.get(0))).isEmpty();
+        for (JsonNode describe : bodies("AWSStepFunctions.DescribeExecution")) {
+            assertThat(AwsModelShapes.STEP_FUNCTIONS.violations("DescribeExecution", describe)).isEmpty();
+        }
+        assertThat(Api.as(port, "compliance", "demo").get("/api/audit?modelId=" + modelId).body()).isNotEmpty();
 
         // Step Functions: the waiting pipeline got the decision
         List<JsonNode> answers = bodies("AWSStepFunctions.SendTaskSuccess");

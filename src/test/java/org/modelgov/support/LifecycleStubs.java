@@ -20,12 +20,17 @@ public final class LifecycleStubs {
             "rejectVersion", "startValidationRound", "runTechnicalChecks", "runFairnessChecks", "concludeValidation",
             "submitForSignOff", "applyRemediation", "approveInRegistry", "scheduleNextReview", "retireModel",
             "noteIncident", "noteIncidentClosed", "gatherMonitoringEvidence", "chaseOverdueWork", "recordDetection",
-            "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident");
+            "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident",
+            "startTeamPipeline", "checkTeamPipeline");
 
     /** Bean name → number of times it ran. */
     public final Map<String, Integer> calls = new HashMap<>();
     /** "event:taskDefinitionKey" of every task listener call, in order. */
     public final List<String> taskEvents = new ArrayList<>();
+    /** The team pipeline the versions declare (null: none), and how many polls it keeps running. */
+    public String teamPipelineArn;
+    public int pipelinePollsRunning;
+
     /** What the next validation rounds conclude, in order; true (passed) once exhausted. */
     public final List<Boolean> validationOutcomes = new ArrayList<>();
     private int round;
@@ -64,7 +69,12 @@ public final class LifecycleStubs {
                 execution.setVariable("riskTier", confirmed != null ? confirmed : execution.getVariable("suggestedRiskTier"));
             }
             case "startValidationRound" -> execution.setVariable("validationRunId", "run-" + (++round));
-            case "runTechnicalChecks" -> execution.setVariable("technicalSummary", "PASS technical PERFORMANCE: ok");
+            case "runTechnicalChecks" -> {
+                execution.setVariable("technicalSummary", "PASS technical PERFORMANCE: ok");
+                execution.setVariable("teamPipelineArn", teamPipelineArn);
+            }
+            case "startTeamPipeline" -> execution.setVariable("pipelineExecution", "execution-1");
+            case "checkTeamPipeline" -> execution.setVariable("pipelineEnded", pipelinePollsRunning-- <= 0);
             case "runFairnessChecks" -> execution.setVariable("fairnessSummary", "PASS ethical DI:sex=Female: ok");
             case "concludeValidation" -> {
                 boolean passed = validationOutcomes.isEmpty() || validationOutcomes.remove(0);

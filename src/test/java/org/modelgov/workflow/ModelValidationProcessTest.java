@@ -68,6 +68,24 @@ class ModelValidationProcessTest extends StubbedProcessTest {
     }
 
     @Test
+    void aTeamPipelineIsStartedAndPolledUntilItEndsBeforeTheTechnicalReview() {
+        stubs.teamPipelineArn = "arn:aws:states:eu-west-1:123456789012:stateMachine:credit-validation";
+        stubs.pipelinePollsRunning = 1;
+        ProcessInstance instance = start();
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).hasPassed("Task_StartTeamPipeline").isWaitingAt("Timer_PipelinePoll",
+                "Task_ReviewEthics", "Task_ConfirmBusinessFitness");
+        execute(managementService().createJobQuery().activityId("Timer_PipelinePoll").singleResult());
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).as("still running: waits again").isWaitingAt("Timer_PipelinePoll");
+        execute(managementService().createJobQuery().activityId("Timer_PipelinePoll").singleResult());
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReviewTechnicalValidation");
+        assertThat(stubs.calls("checkTeamPipeline")).isEqualTo(2);
+        assertThat(stubs.calls("startTeamPipeline")).isEqualTo(1);
+    }
+
+    @Test
     void aFailedRoundEndsTheSameWayWithValidationPassedFalse() {
         stubs.validationOutcomes.add(false);
         ProcessInstance instance = start();

@@ -37,7 +37,7 @@ class JdbcModelRepository implements ModelRepository {
     private static final String VERSION_COLUMNS = "id, model_id, version_number, label, description,"
             + " model_package_arn, artifact_uri, evaluation_dataset_uri, status, registered_by, created_at,"
             + " analysis_config_uri, reference_dataset_uri, current_dataset_uri, explainability_report_uri, kms_key_id,"
-            + " network_isolation, vpc_configured, data_capture, inter_container_encryption";
+            + " network_isolation, vpc_configured, data_capture, inter_container_encryption, validation_pipeline_arn";
     private static final Map<ModelQuery.SortField, String> SORT_COLUMNS = Map.of(
             ModelQuery.SortField.ID, "id",
             ModelQuery.SortField.NAME, "name",
@@ -157,12 +157,12 @@ class JdbcModelRepository implements ModelRepository {
         ValidationInputs in = v.validation();
         SecurityPosture sp = in.securityPosture();
         jdbc.sql("INSERT INTO modelgov.model_version (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(v.id(), v.modelId(), v.number(), v.label(), v.description(), v.modelPackageArn(),
                         v.artifactUri(), v.evaluationDatasetUri(), v.status().name(), v.registeredBy(),
                         utc(v.createdAt()), in.analysisConfigUri(), in.referenceDatasetUri(), in.currentDatasetUri(),
                         in.explainabilityReportUri(), sp.kmsKeyId(), sp.networkIsolation(), sp.vpc(), sp.dataCapture(),
-                        sp.interContainerEncryption())
+                        sp.interContainerEncryption(), in.validationPipelineArn())
                 .update();
     }
 
@@ -283,7 +283,7 @@ class JdbcModelRepository implements ModelRepository {
                         rs.getString("current_dataset_uri"), rs.getString("explainability_report_uri"),
                         new SecurityPosture(rs.getString("kms_key_id"), bool(rs, "network_isolation"),
                                 bool(rs, "vpc_configured"), bool(rs, "data_capture"),
-                                bool(rs, "inter_container_encryption"))),
+                                bool(rs, "inter_container_encryption")), rs.getString("validation_pipeline_arn")),
                 VersionStatus.valueOf(rs.getString("status")),
                 rs.getString("registered_by"),
                 instant(rs, "created_at"));

@@ -29,7 +29,8 @@ final class ModelJson {
     private static final Set<String> DEPLOYMENT_FIELDS = Set.of("endpointName", "modelPackageArn");
     private static final Set<String> VERSION_FIELDS = Set.of("id", "modelId", "number", "label", "description",
             "modelPackageArn", "artifactUri", "evaluationDatasetUri", "analysisConfigUri", "referenceDatasetUri",
-            "currentDatasetUri", "explainabilityReportUri", "securityPosture", "status", "registeredBy", "createdAt",
+            "currentDatasetUri", "explainabilityReportUri", "securityPosture", "validationPipelineArn", "status",
+            "registeredBy", "createdAt",
             "lifecycle");
     private static final Set<String> POSTURE_FIELDS = Set.of("kmsKeyId", "networkIsolation", "vpc", "dataCapture",
             "interContainerEncryption");
@@ -83,7 +84,8 @@ final class ModelJson {
         ValidationInputs validation = new ValidationInputs(in.text("analysisConfigUri"), in.text("referenceDatasetUri"),
                 in.text("currentDatasetUri"), in.text("explainabilityReportUri"),
                 new SecurityPosture(posture.text("kmsKeyId"), posture.bool("networkIsolation"), posture.bool("vpc"),
-                        posture.bool("dataCapture"), posture.bool("interContainerEncryption")));
+                        posture.bool("dataCapture"), posture.bool("interContainerEncryption")),
+                in.text("validationPipelineArn"));
         return new RegisterVersion(in.text("label"), in.text("description"), in.text("modelPackageArn"),
                 in.text("artifactUri"), in.text("evaluationDatasetUri"), validation, in.problems());
     }
@@ -108,14 +110,15 @@ final class ModelJson {
                            String modelPackageArn, String artifactUri, String evaluationDatasetUri,
                            String analysisConfigUri, String referenceDatasetUri, String currentDatasetUri,
                            String explainabilityReportUri, SecurityPosture securityPosture,
-                           VersionStatus status, String registeredBy, Instant createdAt, LifecycleResponse lifecycle) {
+                           String validationPipelineArn, VersionStatus status, String registeredBy, Instant createdAt, LifecycleResponse lifecycle) {
 
         static VersionResponse of(ModelVersion v, LifecycleResponse lifecycle) {
             ValidationInputs in = v.validation();
             return new VersionResponse(v.id(), v.modelId(), v.number(), v.label(), v.description(),
                     v.modelPackageArn(), v.artifactUri(), v.evaluationDatasetUri(), in.analysisConfigUri(),
                     in.referenceDatasetUri(), in.currentDatasetUri(), in.explainabilityReportUri(),
-                    in.securityPosture(), v.status(), v.registeredBy(), v.createdAt(), lifecycle);
+                    in.securityPosture(), in.validationPipelineArn(), v.status(), v.registeredBy(), v.createdAt(),
+                    lifecycle);
         }
     }
 
