@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +33,15 @@ public final class AwsModelShapes {
     }
 
     private static AwsModelShapes load(String name) {
-        Path file = Path.of("..", "shared", "aws-models", "apis", name + ".normal.json");
-        if (!Files.exists(file)) {
-            file = Path.of("/work/shared/aws-models/apis", name + ".normal.json");
-        }
-        try {
-            return new AwsModelShapes(JSON.readTree(file.toFile()));
+        // test copies of shared/aws-models/apis (src/test/resources/aws-models), so any checkout can run the checks
+        String resource = "/aws-models/" + name + ".normal.json";
+        try (java.io.InputStream in = AwsModelShapes.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no AWS model " + resource + " on the test classpath");
+            }
+            return new AwsModelShapes(JSON.readTree(in));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the AWS model " + file, e);
+            throw new UncheckedIOException("cannot read the AWS model " + resource, e);
         }
     }
 
