@@ -71,6 +71,10 @@ final class SnsTestKeys {
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
                 store.load(in, PASSWORD);
+            } finally {
+                // the key pair lives on in memory; the keystore file is not needed any more
+                Files.deleteIfExists(keystore);
+                Files.deleteIfExists(dir);
             }
             return new KeyAndCertificate((PrivateKey) store.getKey("sns", PASSWORD),
                     (X509Certificate) store.getCertificate("sns"));
