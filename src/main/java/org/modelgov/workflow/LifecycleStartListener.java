@@ -83,7 +83,8 @@ class LifecycleStartListener implements ExecutionListener {
                     text(form, "referenceDatasetUri"), text(form, "currentDatasetUri"),
                     text(form, "explainabilityReportUri"), new SecurityPosture(text(form, "kmsKeyId"),
                     flag(form, "networkIsolation"), flag(form, "vpc"), flag(form, "dataCapture"),
-                    flag(form, "interContainerEncryption"))), List.of()), new Actor(user.getUserId(), groups));
+                    flag(form, "interContainerEncryption")), text(form, "validationPipelineArn")), List.of()),
+                    new Actor(user.getUserId(), groups));
             execution.setVariables(lifecycle.startVariables(version));
             return version.id();
         } catch (InvalidInputException e) {
