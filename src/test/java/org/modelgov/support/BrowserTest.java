@@ -85,6 +85,34 @@ public abstract class BrowserTest {
         logIntoCamunda(app, user, password);
     }
 
+    /** Picks {@code option} in the Camunda Form select labelled {@code label} (form-js opens a dropdown list). */
+    protected void choose(String label, String option) {
+        com.microsoft.playwright.Locator field = page.locator(".fjs-form-field-select")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(label)).first();
+        com.microsoft.playwright.Locator item = page.locator(".fjs-dropdownlist-item")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(option)).first();
+        // form-js opens its dropdown on a click into the field; the form may still be settling, so try again
+        for (int attempt = 0; attempt < 3; attempt++) {
+            field.locator(".fjs-input-group, .fjs-select-display, input").first().click();
+            try {
+                item.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(3000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError notOpenYet) {
+                // the dropdown did not open: click again
+            }
+        }
+        item.click();
+    }
+
+    /** Completes the open Tasklist task and checks Tasklist showed no error. */
+    protected void completeTask() {
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Complete")).click();
+        page.waitForTimeout(500);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".alert-danger:visible"))
+                .hasCount(0);
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name)).setFullPage(true));
     }

@@ -136,27 +136,4 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
     }
 
     /** form-js select: open the dropdown, pick the option. */
-    private void choose(String label, String option) {
-        Locator field = page.locator(".fjs-form-field-select").filter(new Locator.FilterOptions().setHasText(label))
-                .first();
-        Locator item = page.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option))
-                .first();
-        // form-js opens its dropdown on a click into the field; the form may still be settling, so try again
-        for (int attempt = 0; attempt < 3; attempt++) {
-            field.locator(".fjs-input-group, .fjs-select-display, input").first().click();
-            try {
-                item.waitFor(new Locator.WaitForOptions().setTimeout(3000));
-                break;
-            } catch (com.microsoft.playwright.TimeoutError notOpenYet) {
-                // the dropdown did not open: click again
-            }
-        }
-        item.click();
-    }
-
-    private void completeTask() {
-        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Complete")).click();
-        page.waitForTimeout(500);
-        assertThat(page.locator(".alert-danger:visible")).hasCount(0);
-    }
 }
