@@ -24,8 +24,10 @@ class StartFormBrowserTest extends BrowserTest {
                 + " \"purpose\": \"Registered on the start form\"}").status()).isEqualTo(201);
         try {
             logIntoCamunda("tasklist", "owner", "demo");
-            page.getByText("Start process").click();
-            page.getByText("Model lifecycle").click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process")).first().click();
+            // the dialog's list of processes, not the task list behind it
+            page.locator(".modal").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Model lifecycle"))
+                    .first().click();
             Locator form = page.locator(".modal");
             fill(form, "Model id", modelId);
             fill(form, "Version label", "1.0.0");
