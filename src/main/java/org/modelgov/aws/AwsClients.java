@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -40,8 +40,10 @@ public class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(aws.apiCallTimeout())
                         .apiCallAttemptTimeout(aws.apiCallAttemptTimeout())
-                        .retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(aws.maxAttempts()))
+                        // the standard strategy (throttling and 5xx with back-off) with our attempt count, in one
+                        // strategy object: a mode and a separate configurator were two settings to reconcile
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(aws.maxAttempts()).build())
                         .build());
         if (aws.region() != null && !aws.region().isBlank()) {
             builder.region(Region.of(aws.region()));
