@@ -24,6 +24,4 @@ public interface IncidentRepository {
     void update(String id, Map<String, Object> changes);
 
     void addOccurrence(String id, int occurrence, Instant receivedAt, String source, String detail);
-
-    long countSince(String modelId, Instant since);
 }

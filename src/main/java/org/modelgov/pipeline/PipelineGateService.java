@@ -107,11 +107,6 @@ public class PipelineGateService {
         return open.size();
     }
 
-    @Transactional(readOnly = true)
-    public List<PipelineGate> openGates(String versionId) {
-        return gates.open(versionId);
-    }
-
     private static String decision(String versionId, String reason) {
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("decision", "APPROVED");

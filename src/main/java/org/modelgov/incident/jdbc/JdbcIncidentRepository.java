@@ -119,12 +119,6 @@ class JdbcIncidentRepository implements IncidentRepository {
                 .update();
     }
 
-    @Override
-    public long countSince(String modelId, Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM modelgov.incident WHERE model_id = ? AND aware_at > ? AND exercise = FALSE")
-                .params(modelId, utc(since)).query(Long.class).single();
-    }
-
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
