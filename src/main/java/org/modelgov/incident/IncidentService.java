@@ -423,8 +423,9 @@ public class IncidentService {
     private void tell(Incident incident, String template, Map<String, ?> extra, String event) {
         Map<String, Object> values = new HashMap<>(extra);
         values.put("incidentId", incident.id());
+        Model model = inventory.get(incident.modelId());
         values.put("modelId", incident.modelId());
-        values.put("modelName", inventory.get(incident.modelId()).name());
+        values.put("modelName", model.name());
         values.put("type", incident.type().name());
         values.put("description", incident.description());
         values.put("reporter", incident.reporter());
@@ -437,7 +438,6 @@ public class IncidentService {
         if (Boolean.TRUE.equals(incident.serious())) {
             groups.add(GovernanceRole.COMPLIANCE_OFFICER.groupId());
         }
-        Model model = inventory.get(incident.modelId());
         notifications.send(new Notification("incident:" + incident.id() + ":" + event, "INCIDENT_" + template
                 .substring("incident-".length()).toUpperCase(), message.subject(), message.body(), groups,
                 List.of(model.owner()), incident.modelId(), model.riskTier() == null ? null : model.riskTier().name(),

@@ -173,7 +173,7 @@ public class LifecycleService {
     @Transactional
     public boolean tellIncident(String versionId, LifecycleEvent event, Map<String, Object> variables, String actor) {
         ModelVersion version = inventory.version(versionId);
-        if (engine.state(versionId).map(LifecycleState::ended).orElse(true)) {
+        if (!running(versionId)) {
             return false;
         }
         deliver(version, event, new Actor(actor, java.util.Set.of()), variables);
@@ -182,12 +182,16 @@ public class LifecycleService {
 
     @Transactional
     public void pauseReassessments(String versionId, boolean paused, String actor) {
-        if (engine.state(versionId).map(LifecycleState::ended).orElse(true)) {
+        if (!running(versionId)) {
             return;
         }
         engine.pauseTimers(versionId, paused);
         audit.record(actor, paused ? "REASSESSMENTS_PAUSED" : "REASSESSMENTS_RESUMED", "MODEL_VERSION", versionId,
                 Map.of());
+    }
+
+    private boolean running(String versionId) {
+        return engine.state(versionId).map(s -> !s.ended()).orElse(false);
     }
 
     private void deliver(ModelVersion version, LifecycleEvent event, Actor actor, Map<String, Object> variables) {

@@ -168,6 +168,12 @@ public class ReviewService {
         return decisions.forVersion(versionId);
     }
 
+    /** The decisions of one kind about one check run (validation round) of the version. */
+    @Transactional(readOnly = true)
+    public List<ReviewDecision> decisions(String versionId, ReviewKind kind, String basis) {
+        return decisions.find(versionId, kind, basis);
+    }
+
     private Participants participants(String versionId, String basis) {
         ModelVersion version = inventory.version(versionId);
         Model model = inventory.get(version.modelId());

@@ -161,8 +161,7 @@ public class ValidationService {
                     case ETHICAL_VALIDATION -> Area.ETHICAL;
                     default -> Area.BUSINESS;
                 };
-                List<ReviewDecision> decided = reviews.decisions(run.versionId()).stream()
-                        .filter(d -> d.kind() == kind && runId.equals(d.basis())).toList();
+                List<ReviewDecision> decided = reviews.decisions(run.versionId(), kind, runId);
                 if (decided.isEmpty()) {
                     fromReviewers.add(Finding.of(area, "REVIEW", FindingLevel.FAIL, "no reviewer decided"));
                 }

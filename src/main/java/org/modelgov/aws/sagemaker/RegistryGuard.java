@@ -49,14 +49,15 @@ public class RegistryGuard {
 
     /** Checks every approved package of every governed group; answers how many approvals were reverted. */
     public int checkAll() {
+        List<ModelVersion> governed = inventory.versionsWithPackage();
         int reverted = 0;
-        for (String group : governedGroups()) {
+        for (String group : groupsOf(governed)) {
             String token = null;
             do {
                 var page = sageMaker.listModelPackages(ListModelPackagesRequest.builder().modelPackageGroupName(group)
                         .modelApprovalStatus(ModelApprovalStatus.APPROVED).maxResults(100).nextToken(token).build());
                 for (ModelPackageSummary summary : page.modelPackageSummaryList()) {
-                    if (check(summary.modelPackageArn(), ModelApprovalStatus.APPROVED.toString())) {
+                    if (check(summary.modelPackageArn(), ModelApprovalStatus.APPROVED.toString(), governed)) {
                         reverted++;
                     }
                 }
@@ -72,17 +73,21 @@ public class RegistryGuard {
      * @return true when an out-of-band approval was reverted now
      */
     public boolean check(String packageArn, String approvalStatus) {
+        return check(packageArn, approvalStatus, inventory.versionsWithPackage());
+    }
+
+    private boolean check(String packageArn, String approvalStatus, List<ModelVersion> governed) {
         if (!ModelApprovalStatus.APPROVED.toString().equals(approvalStatus)) {
             return false;
         }
-        Optional<ModelVersion> version = inventory.versionsWithPackage().stream()
+        Optional<ModelVersion> version = governed.stream()
                 .filter(v -> packageArn.equals(v.modelPackageArn())).findFirst();
         boolean signedOff = version.flatMap(v -> registry.find(v.id()))
                 .map(entry -> entry.approvalStatus() == ApprovalStatus.Approved).orElse(false);
         if (signedOff) {
             return false;
         }
-        if (version.isEmpty() && !governedGroups().contains(groupOf(packageArn))) {
+        if (version.isEmpty() && !groupsOf(governed).contains(groupOf(packageArn))) {
             return false; // not a group ModelGov governs
         }
         sageMaker.updateModelPackage(b -> b.modelPackageArn(packageArn)
@@ -103,10 +108,10 @@ public class RegistryGuard {
         return true;
     }
 
-    /** The model package groups of every version registered with a package ARN. */
-    Set<String> governedGroups() {
+    /** The model package groups of the versions registered with a package ARN. */
+    private static Set<String> groupsOf(List<ModelVersion> governed) {
         Set<String> groups = new LinkedHashSet<>();
-        for (ModelVersion v : inventory.versionsWithPackage()) {
+        for (ModelVersion v : governed) {
             groups.add(groupOf(v.modelPackageArn()));
         }
         return groups;
