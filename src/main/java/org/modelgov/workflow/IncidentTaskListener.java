@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.incident.IncidentService;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,10 @@ class IncidentTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String id = (String) task.getVariable("incidentId");
-        String actor = actor(task);
+        String actor = TaskActor.of(identity, task);
+        if (actor == null) {
+            actor = "unknown";
+        }
         try {
             switch (task.getTaskDefinitionKey()) {
                 case "Task_Triage" -> incidents.triage(id, task.getVariable("severity"), task.getVariable("serious"),
@@ -46,14 +48,6 @@ class IncidentTaskListener implements TaskListener {
             throw new GovernanceRuleViolation(e.violations().stream().map(v -> v.field() + " " + v.message())
                     .collect(Collectors.joining("; ")));
         }
-    }
-
-    private String actor(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 
     private static String text(DelegateTask task, String name) {

@@ -3,7 +3,6 @@ package org.modelgov.workflow;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.modelgov.review.ReviewCompletion;
 import org.modelgov.review.ReviewKind;
 import org.modelgov.review.ReviewRefusedException;
@@ -41,21 +40,12 @@ class ReviewDecisionListener implements TaskListener {
                     reviews.checkMayTake(kind, versionId, basis, task.getAssignee());
                 }
             } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-                reviews.complete(new ReviewCompletion(kind, versionId, basis, actor(task), task.getId(),
-                        task.getVariables()));
+                reviews.complete(new ReviewCompletion(kind, versionId, basis, TaskActor.of(identity, task),
+                        task.getId(), task.getVariables()));
             }
         } catch (ReviewRefusedException refused) {
             throw new GovernanceRuleViolation(refused.getMessage());
         }
-    }
-
-    /** Who acts: the logged-in user completing it (Tasklist, REST), else the assignee (engine API callers). */
-    private String actor(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee();
     }
 
     private static String basis(ReviewKind kind, DelegateTask task) {
