@@ -281,6 +281,37 @@ class AwsModeLifecycleIntegrationTest {
         assertThat(bodies("AWSStepFunctions.SendTaskSuccess")).isEmpty();
     }
 
+    @Test
+    void anOutOfBandApprovalEventIsRevertedAndRaisesAnIncident() {
+        Api owner = Api.as(port, "owner", "demo");
+        String modelId = registerVersion(owner);
+        Api admin = Api.as(port, "admin", "demo");
+        String event = "{\"source\": \"aws.sagemaker\", \"detail-type\": \"SageMaker Model Package State Change\","
+                + " \"detail\": {\"ModelPackageArn\": \"" + arn + "\", \"ModelApprovalStatus\": \"Approved\"}}";
+        assertThat(owner.post("/api/events/sagemaker", event).status()).as("only administrators deliver events")
+                .isEqualTo(403);
+        assertThat(admin.post("/api/events/sagemaker", "{\"detail-type\": \"SageMaker Model Package State Change\","
+                + " \"detail\": {}}").invalidFields()).containsExactly("detail.ModelPackageArn");
+        assertThat(admin.post("/api/events/sagemaker", "{\"detail-type\": \"EC2 Instance State-change\"}").json()
+                .path("handled").asBoolean()).isFalse();
+
+        Api.Response handled = admin.post("/api/events/sagemaker", event);
+        assertThat(handled.status()).isEqualTo(202);
+        assertThat(handled.json().path("reverted").asBoolean()).isTrue();
+        List<JsonNode> reverts = bodies("SageMaker.UpdateModelPackage");
+        assertThat(reverts).hasSize(1);
+        assertThat(reverts.get(0).path("ModelApprovalStatus").asText()).isEqualTo("PendingManualApproval");
+        assertThat(AwsModelShapes.SAGEMAKER.violations("UpdateModelPackage", reverts.get(0))).isEmpty();
+        // the same event again (EventBridge delivers at least once) is one incident with two occurrences
+        assertThat(admin.post("/api/events/sagemaker", event).status()).isEqualTo(202);
+        JsonNode incidents = owner.get("/api/incidents?modelId=" + modelId).json();
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).path("type").asText()).isEqualTo("SECURITY");
+        assertThat(incidents.get(0).path("occurrences").asInt()).isEqualTo(2);
+        assertThat(registry.find(modelId + ":1").orElseThrow().approvalStatus())
+                .isEqualTo(ApprovalStatus.PendingManualApproval);
+    }
+
     private static List<JsonNode> bodies(String target) {
         List<JsonNode> bodies = new ArrayList<>();
         for (LoggedRequest request : AWS.findAll(com.github.tomakehurst.wiremock.client.WireMock
