@@ -52,7 +52,7 @@ public class ModelCardService {
     }
 
     @Transactional
-    public ModelCard moveTo(String versionId, ModelCardStatus status) {
+    public ModelCard moveTo(String versionId, ModelCardStatus status, String decidedBy) {
         ModelCard card = cards.find(versionId).orElseGet(() -> writeContent(versionId, null));
         if (card.status() != status) {
             cards.setStatus(versionId, status);
@@ -60,7 +60,7 @@ public class ModelCardService {
             details.put("from", card.status().name());
             details.put("to", status.name());
             details.put("revision", card.revision());
-            audit.record("modelgov", "MODEL_CARD_STATUS_CHANGED", "MODEL_VERSION", versionId, details);
+            audit.record(decidedBy, "MODEL_CARD_STATUS_CHANGED", "MODEL_VERSION", versionId, details);
         }
         return cards.find(versionId).orElseThrow();
     }

@@ -32,7 +32,10 @@ public record Incident(
         Instant resolvedAt,
         Instant closedAt,
         Instant reportDueAt,
-        Instant reportFiledAt) {
+        Instant reportFiledAt,
+        String triagedBy,
+        String remediatedBy,
+        String reviewedBy) {
 
     /** Time from awareness to a milestone, or null while it has not been reached. */
     public static Duration since(Instant from, Instant to) {

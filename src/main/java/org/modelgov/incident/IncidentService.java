@@ -116,8 +116,8 @@ public class IncidentService {
         String versionId = inventory.servingVersion(model.id()).map(ModelVersion::id).orElse(null);
         Incident incident = new Incident(id, model.id(), versionId, command.incidentType(), command.description().strip(),
                 reporter, command.source() == null ? "API" : command.source(), command.externalId(),
-                command.exercise(), IncidentStatus.OPEN, null, null, null, model.status().name(), null, null, null, null,
-                null, null, 1, now, null, null, null, null, null, null);
+                command.exercise(), IncidentStatus.OPEN, null, null, null, model.status().name(), null, null, null,
+                null, null, null, 1, now, null, null, null, null, null, null, null, null, null);
         incidents.insert(incident);
         incidents.addOccurrence(id, 1, now, incident.source(), command.description());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -151,7 +151,8 @@ public class IncidentService {
     public void detect(String id) {
         Incident incident = get(id);
         if (!incident.exercise()) {
-            inventory.setOperationalStatus(incident.modelId(), ModelStatus.UNDER_INCIDENT, "incident " + id, ACTOR);
+            inventory.setOperationalStatus(incident.modelId(), ModelStatus.UNDER_INCIDENT, "incident " + id,
+                    incident.reporter());
             if (incident.versionId() != null) {
                 lifecycle.tellIncident(incident.versionId(), LifecycleEvent.INCIDENT_REPORTED,
                         Map.of("incidentSummary", id + ": " + incident.description(),
@@ -174,6 +175,7 @@ public class IncidentService {
         changes.put("seriousKind", kind == null ? null : kind.name());
         changes.put("status", IncidentStatus.TRIAGED.name());
         changes.put("triagedAt", now());
+        changes.put("triagedBy", actor);
         incidents.update(id, changes);
         audit.record(actor, "INCIDENT_TRIAGED", ENTITY, incident.modelId() + ":" + id, Map.of("severity", sev.name(),
                 "serious", isSerious, "seriousKind", kind == null ? "" : kind.name()));
@@ -188,10 +190,15 @@ public class IncidentService {
     @Transactional
     public Incident contain(String id) {
         Incident incident = locked(id);
+        if (incident.severity() == null || !incident.severity().needsContainment()) {
+            // only a recorded triage of SEV1/SEV2 breaks the glass
+            throw new IllegalStateException("Refusing to contain " + id + ": its recorded triage ("
+                    + incident.severity() + ") does not call for containment");
+        }
         String endpoint = inventory.get(incident.modelId()).deployment().endpointName();
         Map<String, Object> values = new HashMap<>();
         if (endpoint != null) {
-            DeploymentControl.Containment c = deployment.breakGlass(endpoint, id, ACTOR,
+            DeploymentControl.Containment c = deployment.breakGlass(endpoint, id, by(incident.triagedBy()),
                     "incident " + id + " (" + incident.severity() + ")", incident.exercise());
             values.put("endpointName", endpoint);
             values.put("previousWeights", c.previousWeights());
@@ -201,13 +208,15 @@ public class IncidentService {
         }
         values.put("dryRunText", incident.exercise() ? " EXERCISE: dry run, nothing was changed." : "");
         if (!incident.exercise()) {
-            inventory.setOperationalStatus(incident.modelId(), ModelStatus.SUSPENDED, "break-glass for " + id, ACTOR);
+            inventory.setOperationalStatus(incident.modelId(), ModelStatus.SUSPENDED, "break-glass for " + id,
+                    by(incident.triagedBy()));
             if (incident.versionId() != null) {
-                lifecycle.pauseReassessments(incident.versionId(), true, ACTOR);
+                lifecycle.pauseReassessments(incident.versionId(), true, by(incident.triagedBy()));
             }
         }
         incidents.update(id, Map.of("status", IncidentStatus.CONTAINED.name(), "containedAt", now()));
-        audit.record(ACTOR, "INCIDENT_CONTAINED", ENTITY, incident.modelId() + ":" + id, Map.of("endpoint",
+        audit.record(by(incident.triagedBy()), "INCIDENT_CONTAINED", ENTITY, incident.modelId() + ":" + id,
+                Map.of("endpoint",
                 String.valueOf(endpoint), "dryRun", incident.exercise()));
         Incident contained = get(id);
         tell(contained, "incident-contained", values, "contained");
@@ -232,7 +241,8 @@ public class IncidentService {
             throw InvalidInputException.of("remediation", "must be ROLLBACK, RETRAIN or ACCEPT");
         }
         requireText("remediationNotes", notes);
-        incidents.update(id, Map.of("remediation", remediation, "remediationNotes", notes.strip()));
+        incidents.update(id, Map.of("remediation", remediation, "remediationNotes", notes.strip(), "remediatedBy",
+                actor));
         audit.record(actor, "INCIDENT_REMEDIATED", ENTITY, incident.modelId() + ":" + id, Map.of("remediation",
                 remediation, "notes", notes.strip()));
     }
@@ -241,24 +251,28 @@ public class IncidentService {
     @Transactional
     public Incident restore(String id) {
         Incident incident = locked(id);
+        if (incident.remediation() == null) {
+            throw new IllegalStateException("Refusing to restore " + id + ": no remediation has been recorded");
+        }
         String restoreText = "Nothing was contained.";
         if (incident.containedAt() != null && !incident.exercise()) {
             String endpoint = inventory.get(incident.modelId()).deployment().endpointName();
             if (endpoint != null) {
-                restoreText = deployment.restore(endpoint, ACTOR)
+                restoreText = deployment.restore(endpoint, by(incident.remediatedBy()))
                         .map(c -> "Traffic of " + endpoint + " is back to " + c.previousWeights() + ".")
                         .orElse("No containment was active on " + endpoint + ".");
             }
             inventory.setOperationalStatus(incident.modelId(), ModelStatus.UNDER_INCIDENT,
-                    "containment of " + id + " undone", ACTOR);
+                    "containment of " + id + " undone", by(incident.remediatedBy()));
             if (incident.versionId() != null) {
-                lifecycle.pauseReassessments(incident.versionId(), false, ACTOR);
+                lifecycle.pauseReassessments(incident.versionId(), false, by(incident.remediatedBy()));
             }
         } else if (incident.exercise() && incident.containedAt() != null) {
             restoreText = "EXERCISE: the dry-run containment needs no undoing.";
         }
         incidents.update(id, Map.of("status", IncidentStatus.RESOLVED.name(), "resolvedAt", now()));
-        audit.record(ACTOR, "INCIDENT_RESOLVED", ENTITY, incident.modelId() + ":" + id, Map.of("restored", restoreText));
+        audit.record(by(incident.remediatedBy()), "INCIDENT_RESOLVED", ENTITY, incident.modelId() + ":" + id,
+                Map.of("restored", restoreText));
         Incident resolved = get(id);
         tell(resolved, "incident-restored", Map.of("restoreText", restoreText, "remediation",
                 String.valueOf(resolved.remediation())), "restored");
@@ -308,24 +322,33 @@ public class IncidentService {
     public void recordReview(String id, String lessonsLearned, String actor) {
         Incident incident = locked(id);
         requireText("lessonsLearned", lessonsLearned);
-        incidents.update(id, Map.of("lessonsLearned", lessonsLearned.strip()));
+        incidents.update(id, Map.of("lessonsLearned", lessonsLearned.strip(), "reviewedBy", actor));
         audit.record(actor, "POST_INCIDENT_REVIEWED", ENTITY, incident.modelId() + ":" + id, Map.of("lessonsLearned",
                 lessonsLearned.strip()));
+    }
+
+    /** The person whose decision causes a step; incidents recorded before deciders were kept name ModelGov. */
+    private static String by(String person) {
+        return person != null ? person : ACTOR;
     }
 
     /** Closure: the model returns to its status before the incident and the lifecycle is told. */
     @Transactional
     public Incident close(String id) {
         Incident incident = locked(id);
+        if (incident.severity() == null || incident.lessonsLearned() == null) {
+            throw new IllegalStateException("Refusing to close " + id + ": it has no recorded triage and"
+                    + " post-incident review");
+        }
         if (!incident.exercise()) {
             Model model = inventory.get(incident.modelId());
             if (model.status() == ModelStatus.UNDER_INCIDENT || model.status() == ModelStatus.SUSPENDED) {
                 inventory.setOperationalStatus(model.id(), ModelStatus.valueOf(incident.modelStatusBefore()),
-                        "incident " + id + " closed", ACTOR);
+                        "incident " + id + " closed", by(incident.reviewedBy()));
             }
             if (incident.versionId() != null) {
                 lifecycle.tellIncident(incident.versionId(), LifecycleEvent.INCIDENT_CLOSED,
-                        Map.of("closedIncident", id), ACTOR);
+                        Map.of("closedIncident", id), by(incident.reviewedBy()));
             }
         }
         Instant now = now();
@@ -335,7 +358,7 @@ public class IncidentService {
         }
         incidents.update(id, changes);
         Incident closed = get(id);
-        audit.record(ACTOR, "INCIDENT_CLOSED", ENTITY, incident.modelId() + ":" + id, Map.of(
+        audit.record(by(incident.reviewedBy()), "INCIDENT_CLOSED", ENTITY, incident.modelId() + ":" + id, Map.of(
                 "timeToTriage", String.valueOf(closed.timeToTriage()), "timeToContain",
                 String.valueOf(closed.timeToContain()), "timeToResolve", String.valueOf(closed.timeToResolve())));
         tell(closed, "incident-closed", Map.of("timeToTriage", String.valueOf(closed.timeToTriage()),

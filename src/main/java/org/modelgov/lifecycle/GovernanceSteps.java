@@ -18,6 +18,9 @@ import org.modelgov.notification.Notification;
 import org.modelgov.notification.NotificationSender;
 import org.modelgov.pipeline.PipelineGateService;
 import org.modelgov.registry.RegistryService;
+import org.modelgov.review.ReviewDecision;
+import org.modelgov.review.ReviewKind;
+import org.modelgov.review.ReviewService;
 import org.modelgov.validation.CheckRun;
 import org.modelgov.validation.ValidationService;
 import org.springframework.stereotype.Service;
@@ -41,11 +44,13 @@ public class GovernanceSteps {
     private final AuditTrail audit;
     private final Clock clock;
     private final PipelineGateService pipelines;
+    private final ReviewService reviews;
 
     GovernanceSteps(InventoryService inventory, RegistryService registry, ModelCardService cards,
                     ValidationService validation, NotificationSender notifications, AuditTrail audit, Clock clock,
-                    PipelineGateService pipelines) {
+                    PipelineGateService pipelines, ReviewService reviews) {
         this.pipelines = pipelines;
+        this.reviews = reviews;
         this.inventory = inventory;
         this.registry = registry;
         this.cards = cards;
@@ -62,26 +67,55 @@ public class GovernanceSteps {
         cards.writeContent(versionId, null);
     }
 
+    /**
+     * Records the tier the risk assessment settled on, read from the recorded decisions (the risk officer's, or
+     * the questionnaire's for a prohibited practice), in the name of the person who decided it.
+     *
+     * @return the recorded tier
+     */
     @Transactional
-    public void recordRiskTier(String versionId, RiskTier tier, String reason) {
-        inventory.recordRiskTier(versionId, tier, reason, ACTOR);
+    public RiskTier recordRiskTier(String versionId) {
+        ReviewService.TierDecision decided = reviews.recordedTier(versionId).orElseThrow(() ->
+                new IllegalStateException("No risk tier of " + versionId + " has been decided: the questionnaire"
+                        + " and the risk officer's review come first"));
+        inventory.recordRiskTier(versionId, decided.tier(), decided.reason(), decided.decidedBy());
         cards.writeContent(versionId, null);
+        return decided.tier();
     }
 
-    /** The version will never be approved: registry Rejected, card Archived, owner told why. */
+    /**
+     * The version will never be approved: registry Rejected, card Archived, owner told why. The reason and the
+     * person come from the recorded decision that rejects it; without one nothing is rejected.
+     */
     @Transactional
-    public void reject(String versionId, String reason) {
-        inventory.rejectVersion(versionId, reason, ACTOR);
-        registry.reject(versionId, reason);
-        cards.moveTo(versionId, ModelCardStatus.Archived);
+    public void reject(String versionId) {
+        ReviewService.Rejection rejection = reviews.rejection(versionId).orElseThrow(() ->
+                new IllegalStateException("Refusing to reject " + versionId + ": no recorded decision rejects it"));
+        String reason = rejection.reason();
+        inventory.rejectVersion(versionId, reason, rejection.decidedBy());
+        registry.reject(versionId, reason, rejection.decidedBy());
+        cards.moveTo(versionId, ModelCardStatus.Archived, rejection.decidedBy());
         pipelines.answer(versionId, false, reason);
         tellOwner(versionId, "VERSION_REJECTED", "rejected:" + versionId, versionId + " was rejected",
                 "Model version " + versionId + " will not be approved. Reason: " + reason);
     }
 
+    /** A new round, under the tier recorded for this version: it decides how many sign-offs the round needs. */
     @Transactional
     public String startValidationRound(String versionId) {
         return validation.startRun(versionId, CheckRun.Purpose.VALIDATION, tierOf(versionId));
+    }
+
+    /** Failed validation rounds of the version since it was last sent back to validation by a reassessment. */
+    @Transactional(readOnly = true)
+    public int failedValidationRounds(String versionId) {
+        ReviewDecision revalidate = reviews.decisions(versionId).stream()
+                .filter(d -> d.kind() == ReviewKind.REASSESSMENT && d.decision().equals("REVALIDATE"))
+                .reduce((first, second) -> second).orElse(null);
+        return (int) validation.runs(versionId).stream()
+                .filter(r -> r.purpose() == CheckRun.Purpose.VALIDATION && "FAILED".equals(r.outcome()))
+                .filter(r -> revalidate == null || r.startedAt().isAfter(revalidate.decidedAt()))
+                .count();
     }
 
     @Transactional
@@ -93,16 +127,26 @@ public class GovernanceSteps {
     @Transactional
     public void submitForSignOff(String versionId, String validationRunId) {
         cards.writeContent(versionId, validationRunId);
-        cards.moveTo(versionId, ModelCardStatus.PendingReview);
+        // the round's reviewers passed it: the card moves on their decisions
+        String reviewers = String.join("+", java.util.stream.Stream.of(ReviewKind.TECHNICAL_VALIDATION,
+                        ReviewKind.ETHICAL_VALIDATION, ReviewKind.BUSINESS_VALIDATION)
+                .flatMap(kind -> reviews.decisions(versionId, kind, validationRunId).stream())
+                .map(ReviewDecision::actor).distinct().toList());
+        cards.moveTo(versionId, ModelCardStatus.PendingReview, reviewers.isEmpty() ? ACTOR : reviewers);
     }
 
-    /** The owner's remediation: new data or reports replace the old before validation runs again. */
+    /** The owner's recorded remediation: new data or reports replace the old before validation runs again. */
     @Transactional
-    public void applyRemediation(String versionId, String owner, Map<String, Object> submitted) {
+    public void applyRemediation(String versionId) {
+        ReviewDecision remediation = reviews.latest(versionId, ReviewKind.REMEDIATION);
+        if (remediation == null) {
+            throw new IllegalStateException("No remediation of " + versionId + " has been recorded");
+        }
+        Map<String, Object> submitted = remediation.details();
         String evaluation = text(submitted.get("newEvaluationDatasetUri"));
         ValidationInputs changes = new ValidationInputs(text(submitted.get("newAnalysisConfigUri")), null, null,
                 text(submitted.get("newExplainabilityReportUri")), null);
-        inventory.changeValidationInputs(versionId, evaluation, changes, owner);
+        inventory.changeValidationInputs(versionId, evaluation, changes, remediation.actor());
     }
 
     /**
@@ -114,9 +158,11 @@ public class GovernanceSteps {
     @Transactional
     public LocalDate approve(String versionId, String validationRunId, String reviewInterval) {
         var entry = registry.approve(versionId, validationRunId);
-        cards.moveTo(versionId, ModelCardStatus.Approved);
+        String approvers = String.join("+", reviews.approvers(versionId, validationRunId));
+        cards.moveTo(versionId, ModelCardStatus.Approved, approvers);
         LocalDate due = nextReviewDue(reviewInterval);
-        inventory.approveVersion(versionId, due, ACTOR);
+        // the approval is the committee's: the audit names every approver of the round
+        inventory.approveVersion(versionId, due, approvers);
         pipelines.answer(versionId, true, entry.approvalDescription());
         tellOwner(versionId, "VERSION_APPROVED", "approved:" + versionId + ":" + validationRunId,
                 versionId + " is approved", "Model version " + versionId + " is approved. " + entry.approvalDescription()
@@ -128,15 +174,18 @@ public class GovernanceSteps {
     @Transactional
     public LocalDate scheduleNextReview(String versionId, String reviewInterval) {
         LocalDate due = nextReviewDue(reviewInterval);
-        inventory.scheduleReview(versionId, due, ACTOR);
+        ReviewDecision reassessment = reviews.latest(versionId, ReviewKind.REASSESSMENT);
+        inventory.scheduleReview(versionId, due, reassessment == null ? ACTOR : reassessment.actor());
         return due;
     }
 
     @Transactional
-    public void retire(String versionId, String reason) {
-        inventory.retireVersion(versionId, reason, ACTOR);
-        registry.retire(versionId, reason);
-        cards.moveTo(versionId, ModelCardStatus.Archived);
+    public void retire(String versionId, String reason, String requestedBy) {
+        ReviewDecision reassessment = reviews.latest(versionId, ReviewKind.REASSESSMENT);
+        String actor = requestedBy != null ? requestedBy : reassessment != null ? reassessment.actor() : ACTOR;
+        inventory.retireVersion(versionId, reason, actor);
+        registry.retire(versionId, reason, actor);
+        cards.moveTo(versionId, ModelCardStatus.Archived, actor);
         pipelines.answer(versionId, false, "retired: " + reason);
         tellOwner(versionId, "VERSION_RETIRED", "retired:" + versionId, versionId + " is retired",
                 "Model version " + versionId + " is retired. Reason: " + reason);
@@ -161,7 +210,8 @@ public class GovernanceSteps {
     }
 
     private RiskTier tierOf(String versionId) {
-        return inventory.get(ModelVersion.modelIdOf(versionId)).riskTier();
+        return reviews.recordedTier(versionId).map(ReviewService.TierDecision::tier).orElseThrow(() ->
+                new IllegalStateException("No risk tier of " + versionId + " has been decided yet"));
     }
 
     private void tellOwner(String versionId, String eventType, String key, String subject, String body) {

@@ -47,31 +47,34 @@ public class RegistryService {
     @Transactional
     public RegistryEntry approve(String versionId, String validationRunId) {
         var run = validation.run(validationRunId);
-        if (!run.versionId().equals(versionId) || !"PASSED".equals(run.outcome())) {
+        if (!run.versionId().equals(versionId) || run.purpose() != org.modelgov.validation.CheckRun.Purpose.VALIDATION
+                || !"PASSED".equals(run.outcome())) {
             throw new IllegalStateException("Refusing to approve " + versionId + ": validation round " + validationRunId
                     + " of it did not pass");
         }
         Set<String> approvers = reviews.approvers(versionId, validationRunId);
-        int required = policy.governance(inventory.get(ModelVersion.modelIdOf(versionId)).riskTier()).requiredApprovals();
+        // the tier recorded for this round decides, not the model's tier now
+        int required = policy.governance(run.riskTier()).requiredApprovals();
         if (approvers.size() < required) {
             throw new IllegalStateException("Refusing to approve " + versionId + ": " + required
                     + " distinct sign-offs are required, found " + approvers.size() + " " + approvers);
         }
         String description = "Approved by " + String.join(", ", approvers) + " (ModelGov case " + versionId
                 + ", validation round " + validationRunId + ")";
-        return set(versionId, ApprovalStatus.Approved, description, "Production", "Approved", "REGISTRY_APPROVED");
+        return set(versionId, ApprovalStatus.Approved, description, "Production", "Approved", "REGISTRY_APPROVED",
+                String.join("+", approvers));
     }
 
     @Transactional
-    public RegistryEntry reject(String versionId, String reason) {
+    public RegistryEntry reject(String versionId, String reason, String decidedBy) {
         return set(versionId, ApprovalStatus.Rejected, abbreviate("Rejected: " + reason), "Rejected", "Rejected",
-                "REGISTRY_REJECTED");
+                "REGISTRY_REJECTED", decidedBy);
     }
 
     @Transactional
-    public RegistryEntry retire(String versionId, String reason) {
+    public RegistryEntry retire(String versionId, String reason, String decidedBy) {
         return set(versionId, ApprovalStatus.Rejected, abbreviate("Retired: " + reason), "Archived", "Retired",
-                "REGISTRY_RETIRED");
+                "REGISTRY_RETIRED", decidedBy);
     }
 
     @Transactional(readOnly = true)
@@ -80,7 +83,7 @@ public class RegistryService {
     }
 
     private RegistryEntry set(String versionId, ApprovalStatus status, String description, String stage,
-                              String stageStatus, String action) {
+                              String stageStatus, String action, String decidedBy) {
         ModelVersion version = inventory.version(versionId);
         registry.registerPending(versionId, version.modelPackageArn());
         RegistryEntry before = registry.find(versionId).orElseThrow();
@@ -93,7 +96,8 @@ public class RegistryService {
         details.put("approvalDescription", description);
         details.put("stage", stage);
         details.put("modelPackageArn", version.modelPackageArn());
-        audit.record("modelgov", action, "MODEL_VERSION", versionId, details);
+        // the registry moves because of a person's decision: the audit names them
+        audit.record(decidedBy, action, "MODEL_VERSION", versionId, details);
         return registry.find(versionId).orElseThrow();
     }
 

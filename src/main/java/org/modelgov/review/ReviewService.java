@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
     /** Process variables that name evidence; a decision records the ones present. */
-    static final List<String> EVIDENCE_VARIABLES = List.of("validationRunId", "reassessmentRunId",
+    public static final List<String> EVIDENCE_VARIABLES = List.of("validationRunId", "reassessmentRunId",
             "performanceReportId", "biasReportId", "driftReportId", "riskTierReason", "suggestedRiskTier");
     static final String ACTION = "REVIEW_DECIDED";
 
@@ -99,15 +99,15 @@ public class ReviewService {
             }
             case TECHNICAL_VALIDATION -> {
                 decision = oneOf(v, "technicalDecision", "APPROVED", "REJECTED");
-                comment = requiredUnless(v, "technicalNotes", decision.equals("APPROVED"), "a rejection");
+                comment = reasonOrNotes(v, "technicalRejectionReason", "technicalNotes", !decision.equals("APPROVED"), "a rejection");
             }
             case ETHICAL_VALIDATION -> {
                 decision = oneOf(v, "ethicsDecision", "APPROVED", "REJECTED");
-                comment = requiredUnless(v, "ethicsNotes", decision.equals("APPROVED"), "a rejection");
+                comment = reasonOrNotes(v, "ethicsRejectionReason", "ethicsNotes", !decision.equals("APPROVED"), "a rejection");
             }
             case BUSINESS_VALIDATION -> {
                 decision = oneOf(v, "businessDecision", "APPROVED", "REJECTED");
-                comment = requiredUnless(v, "businessNotes", decision.equals("APPROVED"), "a rejection");
+                comment = reasonOrNotes(v, "businessRejectionReason", "businessNotes", !decision.equals("APPROVED"), "a rejection");
             }
             case REMEDIATION -> {
                 decision = "RESUBMITTED";
@@ -125,7 +125,8 @@ public class ReviewService {
             }
             case SIGN_OFF -> {
                 decision = oneOf(v, "signOffDecision", "APPROVE", "REJECT");
-                comment = requiredUnless(v, "signOffComment", decision.equals("APPROVE"), "a refusal");
+                comment = reasonOrNotes(v, "signOffRefusalReason", "signOffComment", !decision.equals("APPROVE"),
+                        "a refusal");
             }
             case REASSESSMENT -> {
                 decision = oneOf(v, "reassessmentDecision", "CONTINUE", "REVALIDATE", "RETIRE");
@@ -145,6 +146,71 @@ public class ReviewService {
         auditDetails.put("evidence", details);
         audit.record(c.actor(), ACTION, "MODEL_VERSION", c.versionId(), auditDetails);
         return recorded;
+    }
+
+    /** The tier a version's risk assessment settled on, who settled it and why. */
+    public record TierDecision(RiskTier tier, String decidedBy, String reason) {
+    }
+
+    /**
+     * The version's tier as recorded: the risk officer's confirmed tier, or the questionnaire's when it found a
+     * prohibited practice (no review then). Empty while neither exists.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TierDecision> recordedTier(String versionId) {
+        List<ReviewDecision> answered = decisions.find(versionId, ReviewKind.RISK_QUESTIONNAIRE, null);
+        if (answered.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ReviewDecision questionnaire = answered.get(answered.size() - 1);
+        RiskTierPolicy.Suggestion suggested = riskTiers.suggest(RiskQuestionnaire.from(questionnaire.details()));
+        ReviewDecision review = latest(versionId, ReviewKind.RISK_TIER_REVIEW);
+        if (review != null && !review.decidedAt().isBefore(questionnaire.decidedAt())) {
+            RiskTier confirmed = RiskTier.valueOf(review.decision());
+            String reason = confirmed == suggested.tier() ? suggested.reason()
+                    : "changed by " + review.actor() + " from " + suggested.tier() + ": " + review.comment();
+            return java.util.Optional.of(new TierDecision(confirmed, review.actor(), reason));
+        }
+        if (suggested.tier() == RiskTier.PROHIBITED) {
+            return java.util.Optional.of(new TierDecision(RiskTier.PROHIBITED, questionnaire.actor(),
+                    suggested.reason()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Why a version is rejected and who decided it, from the recorded decision that rejects it. */
+    public record Rejection(String decidedBy, String reason) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Rejection> rejection(String versionId) {
+        ReviewDecision last = null;
+        for (ReviewDecision d : decisions.forVersion(versionId)) {
+            boolean rejects = d.kind() == ReviewKind.SIGN_OFF && d.decision().equals("REJECT")
+                    || d.kind() == ReviewKind.REPEATED_FAILURE_DECISION && d.decision().equals("REJECT");
+            if (rejects && (last == null || !d.decidedAt().isBefore(last.decidedAt()))) {
+                last = d;
+            }
+        }
+        java.util.Optional<TierDecision> tier = recordedTier(versionId);
+        if (tier.isPresent() && tier.get().tier() == RiskTier.PROHIBITED) {
+            return java.util.Optional.of(new Rejection(tier.get().decidedBy(),
+                    "Prohibited practice under EU AI Act Art. 5: " + tier.get().reason()));
+        }
+        if (last == null) {
+            return java.util.Optional.empty();
+        }
+        String reason = last.kind() == ReviewKind.SIGN_OFF
+                ? "The model risk committee refused sign-off: " + last.comment()
+                : "Risk officers rejected the version after repeated validation failures: " + last.comment();
+        return java.util.Optional.of(new Rejection(last.actor(), reason));
+    }
+
+    /** The latest decision of a kind on the version, or null. */
+    @Transactional(readOnly = true)
+    public ReviewDecision latest(String versionId, ReviewKind kind) {
+        List<ReviewDecision> found = decisions.find(versionId, kind, null);
+        return found.isEmpty() ? null : found.get(found.size() - 1);
     }
 
     private RiskTier suggestedTier(String versionId) {
@@ -200,6 +266,20 @@ public class ReviewService {
                     + (value == null ? "" : ", not '" + value + "'"));
         }
         return value;
+    }
+
+    /**
+     * The form asks for a reason when the decision is negative and offers optional notes otherwise; either field
+     * carries the comment, and a negative decision must have one.
+     */
+    private static String reasonOrNotes(Map<String, Object> v, String reason, String notes, boolean negative,
+                                        String what) {
+        String given = text(v, reason) != null ? requiredUnless(v, reason, true, what)
+                : requiredUnless(v, notes, true, what);
+        if (negative && given == null) {
+            throw new ReviewRefusedException(reason + " is required: " + what + " must say why");
+        }
+        return given;
     }
 
     private static String requiredUnless(Map<String, Object> v, String name, boolean optional, String what) {

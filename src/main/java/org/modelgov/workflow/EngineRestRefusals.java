@@ -12,13 +12,18 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.context.annotation.Bean;
+import org.modelgov.workflow.guard.ConcurrentChangeRefused;
+import org.modelgov.workflow.guard.EngineCallRefused;
+import org.modelgov.workflow.guard.Refusals;
+import org.modelgov.workflow.guard.TaskNotFound;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine wraps an exception from a task listener ("ENGINE-03051 ... invoking the TaskListener") and the REST
- * API then answers 500. A governance refusal is the caller's mistake: these mappers find a
- * {@link GovernanceRuleViolation} in the cause chain and answer 400 with just its reason; everything else goes to
- * Camunda's own handlers unchanged.
+ * API then answers 500. A governance refusal is the caller's mistake: these mappers find one in the cause chain
+ * ({@link Refusals}) and answer with just its reason: 403 for a call only administrators may make, 404 for an
+ * unknown task, 409 for a task someone else completed at the same moment, 400 for a broken rule. Everything else
+ * goes to Camunda's own handlers unchanged. (The webapps' own API answers the same refusals 403 or 400.)
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestRefusals {
@@ -34,21 +39,29 @@ class EngineRestRefusals {
         };
     }
 
-    static GovernanceRuleViolation refusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof GovernanceRuleViolation violation) {
-                return violation;
-            }
-        }
-        return null;
+    /** A governance refusal in the cause chain and the status it deserves, or null. */
+    record Refusal(Response.Status status, String message) {
     }
 
-    static Response badRequest(GovernanceRuleViolation violation) {
+    static Refusal refusal(Throwable e) {
+        RuntimeException t = Refusals.find(e);
+        if (t == null) {
+            return null;
+        }
+        Response.Status status = t instanceof EngineCallRefused ? Response.Status.FORBIDDEN
+                : t instanceof TaskNotFound ? Response.Status.NOT_FOUND
+                : t instanceof ConcurrentChangeRefused ? Response.Status.CONFLICT
+                : Response.Status.BAD_REQUEST;
+        return new Refusal(status, t.getMessage());
+    }
+
+    static Response answer(Refusal refusal) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "GovernanceRuleViolation");
-        body.put("message", violation.getMessage());
+        body.put("type", refusal.status() == Response.Status.FORBIDDEN ? "AuthorizationException"
+                : "GovernanceRuleViolation");
+        body.put("message", refusal.message());
         body.put("code", null);
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /** Task completions are wrapped in a RestException (500) by the task resource. */
@@ -58,8 +71,8 @@ class EngineRestRefusals {
 
         @Override
         public Response toResponse(RestException e) {
-            GovernanceRuleViolation violation = refusal(e);
-            return violation != null ? badRequest(violation) : camunda.toResponse(e);
+            Refusal refusal = refusal(e);
+            return refusal != null ? answer(refusal) : camunda.toResponse(e);
         }
     }
 
@@ -70,8 +83,8 @@ class EngineRestRefusals {
 
         @Override
         public Response toResponse(ProcessEngineException e) {
-            GovernanceRuleViolation violation = refusal(e);
-            return violation != null ? badRequest(violation) : camunda.toResponse(e);
+            Refusal refusal = refusal(e);
+            return refusal != null ? answer(refusal) : camunda.toResponse(e);
         }
     }
 }

@@ -55,8 +55,9 @@ class IncidentDelegates {
         return execution -> incidents.close(incidentId(execution));
     }
 
+    /** Every incident response has the incident id as business key; no variable can change it. */
     static String incidentId(DelegateExecution execution) {
-        Object id = execution.getVariable("incidentId");
-        return id != null ? (String) id : execution.getProcessBusinessKey();
+        return execution.getProcessBusinessKey();
     }
+
 }

@@ -44,24 +44,15 @@ class LifecycleDelegates {
         return execution -> steps.openGovernanceRecords(versionId(execution));
     }
 
-    /** The tier is the risk officer's confirmed one, or the questionnaire's when it was PROHIBITED. */
+    /** The tier comes from the recorded decisions; the process routes on it. */
     @Bean
     JavaDelegate recordRiskTier() {
-        return execution -> {
-            String confirmed = (String) execution.getVariable("confirmedRiskTier");
-            String suggested = (String) execution.getVariable("suggestedRiskTier");
-            String tier = confirmed != null ? confirmed : suggested;
-            String reason = confirmed != null && !confirmed.equals(suggested)
-                    ? "changed by the risk officer from " + suggested + ": " + execution.getVariable("riskTierJustification")
-                    : (String) execution.getVariable("riskTierReason");
-            execution.setVariable("riskTier", tier);
-            steps.recordRiskTier(versionId(execution), RiskTier.valueOf(tier), reason);
-        };
+        return execution -> execution.setVariable("riskTier", steps.recordRiskTier(versionId(execution)).name());
     }
 
     @Bean
     JavaDelegate rejectVersion() {
-        return execution -> steps.reject(versionId(execution), (String) execution.getVariable("rejectionReason"));
+        return execution -> steps.reject(versionId(execution));
     }
 
     @Bean
@@ -115,6 +106,8 @@ class LifecycleDelegates {
             ValidationService.Outcome outcome = validation.conclude(runId(execution));
             execution.setVariable("validationPassed", outcome.passed());
             execution.setVariable("findingsSummary", outcome.summary());
+            // counted from the recorded rounds: no variable decides when the risk officers must step in
+            execution.setVariable("failedValidationRounds", steps.failedValidationRounds(versionId(execution)));
         };
     }
 
@@ -125,8 +118,7 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate applyRemediation() {
-        return execution -> steps.applyRemediation(versionId(execution), (String) execution.getVariable("owner"),
-                execution.getVariables());
+        return execution -> steps.applyRemediation(versionId(execution));
     }
 
     @Bean
@@ -145,7 +137,8 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate retireModel() {
-        return execution -> steps.retire(versionId(execution), (String) execution.getVariable("retirementReason"));
+        return execution -> steps.retire(versionId(execution), (String) execution.getVariable("retirementReason"),
+                (String) execution.getVariable("retirementRequestedBy"));
     }
 
     @Bean
@@ -187,9 +180,9 @@ class LifecycleDelegates {
         execution.setVariable("nextReviewAt", Date.from(due.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
+    /** Every lifecycle, validation and reassessment has the version id as business key; no variable can change it. */
     static String versionId(DelegateExecution execution) {
-        Object id = execution.getVariable("versionId");
-        return id != null ? (String) id : execution.getProcessBusinessKey();
+        return execution.getProcessBusinessKey();
     }
 
     private static String runId(DelegateExecution execution) {

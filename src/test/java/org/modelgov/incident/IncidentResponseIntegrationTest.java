@@ -77,7 +77,7 @@ class IncidentResponseIntegrationTest {
 
         // triage: severity and the EU AI Act serious-incident call are the responder's
         assertThatThrownBy(() -> driver.complete(id, "Task_Triage", "responder", Map.of("severity", "SEV9")))
-                .hasMessageContaining("severity");
+                .hasMessageContaining("'Severity' must be one of");
         engine.getTaskService().setAssignee(driver.task(id, "Task_Triage").getId(), null);
         driver.complete(id, "Task_Triage", "responder", Map.of("severity", "SEV1", "serious", true,
                 "seriousKind", "CRITICAL_INFRASTRUCTURE"));

@@ -218,7 +218,7 @@ class ModelLifecycleIntegrationTest {
         assertThat(driftIncidents.get(0).path("source").asText()).isEqualTo("REASSESSMENT");
         assertThat(driftIncidents.get(0).path("description").asText()).contains("PSI:income");
         assertThatThrownBy(() -> driver.complete(versionId, "Task_DecideReassessment", "risk",
-                Map.of("reassessmentDecision", "CONTINUE"))).hasMessageContaining("reassessmentJustification");
+                Map.of("reassessmentDecision", "CONTINUE"))).hasMessageContaining("'Justification' is required");
         unclaim(versionId, "Task_DecideReassessment");
         driver.complete(versionId, "Task_DecideReassessment", "risk", Map.of("reassessmentDecision", "CONTINUE",
                 "reassessmentJustification", "Income shift is seasonal; monitor next month"));

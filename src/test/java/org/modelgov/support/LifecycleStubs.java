@@ -34,6 +34,8 @@ public final class LifecycleStubs {
     /** What the next validation rounds conclude, in order; true (passed) once exhausted. */
     public final List<Boolean> validationOutcomes = new ArrayList<>();
     private int round;
+    /** Failed rounds so far; a test of revalidation sets it back as the real count would. */
+    public int failedRounds;
 
     public static LifecycleStubs register() {
         LifecycleStubs stubs = new LifecycleStubs();
@@ -80,6 +82,9 @@ public final class LifecycleStubs {
                 boolean passed = validationOutcomes.isEmpty() || validationOutcomes.remove(0);
                 execution.setVariable("validationPassed", passed);
                 execution.setVariable("findingsSummary", passed ? "no failures" : "FAIL ethical DI:sex=Female: 0.61");
+                // the real step counts the version's failed rounds since its last revalidation
+                failedRounds = passed ? failedRounds : failedRounds + 1;
+                execution.setVariable("failedValidationRounds", failedRounds);
             }
             case "approveInRegistry", "scheduleNextReview" -> execution.setVariable("nextReviewAt",
                     new java.util.Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));

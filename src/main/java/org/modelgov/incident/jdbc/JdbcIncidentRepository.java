@@ -31,11 +31,14 @@ class JdbcIncidentRepository implements IncidentRepository {
             Map.entry("lessonsLearned", "lessons_learned"), Map.entry("occurrences", "occurrences"),
             Map.entry("triagedAt", "triaged_at"), Map.entry("containedAt", "contained_at"),
             Map.entry("resolvedAt", "resolved_at"), Map.entry("closedAt", "closed_at"),
-            Map.entry("reportDueAt", "report_due_at"), Map.entry("reportFiledAt", "report_filed_at"));
+            Map.entry("reportDueAt", "report_due_at"), Map.entry("reportFiledAt", "report_filed_at"),
+            Map.entry("triagedBy", "triaged_by"), Map.entry("remediatedBy", "remediated_by"),
+            Map.entry("reviewedBy", "reviewed_by"));
     private static final String COLUMNS = "id, model_id, version_id, incident_type, description, reporter, source,"
             + " external_id, exercise, status, severity, serious, serious_kind, model_status_before, root_cause,"
             + " affected_population, remediation, remediation_notes, report_reference, lessons_learned, occurrences,"
-            + " aware_at, triaged_at, contained_at, resolved_at, closed_at, report_due_at, report_filed_at";
+            + " aware_at, triaged_at, contained_at, resolved_at, closed_at, report_due_at, report_filed_at,"
+            + " triaged_by, remediated_by, reviewed_by";
 
     private final JdbcClient jdbc;
 
@@ -46,13 +49,14 @@ class JdbcIncidentRepository implements IncidentRepository {
     @Override
     public void insert(Incident i) {
         jdbc.sql("INSERT INTO modelgov.incident (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(i.id(), i.modelId(), i.versionId(), i.type().name(), i.description(), i.reporter(), i.source(),
                         i.externalId(), i.exercise(), i.status().name(), name(i.severity()), i.serious(),
                         name(i.seriousKind()), i.modelStatusBefore(), i.rootCause(), i.affectedPopulation(),
                         i.remediation(), i.remediationNotes(), i.reportReference(), i.lessonsLearned(), i.occurrences(),
                         utc(i.awareAt()), utc(i.triagedAt()), utc(i.containedAt()), utc(i.resolvedAt()),
-                        utc(i.closedAt()), utc(i.reportDueAt()), utc(i.reportFiledAt()))
+                        utc(i.closedAt()), utc(i.reportDueAt()), utc(i.reportFiledAt()), i.triagedBy(), i.remediatedBy(),
+                        i.reviewedBy())
                 .update();
     }
 
@@ -147,6 +151,7 @@ class JdbcIncidentRepository implements IncidentRepository {
                 rs.getString("remediation_notes"), rs.getString("report_reference"), rs.getString("lessons_learned"),
                 rs.getInt("occurrences"), instant(rs, "aware_at"), instant(rs, "triaged_at"),
                 instant(rs, "contained_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-                instant(rs, "report_due_at"), instant(rs, "report_filed_at"));
+                instant(rs, "report_due_at"), instant(rs, "report_filed_at"), rs.getString("triaged_by"),
+                rs.getString("remediated_by"), rs.getString("reviewed_by"));
     }
 }
