@@ -272,8 +272,9 @@ final class GovernanceCommandGuard extends CommandInterceptor {
             return true;
         }
         String name = command.getClass().getSimpleName();
+        // EvaluateStartConditionCmd would start processes: only decisions are evaluated freely
         return name.startsWith("Get") || name.startsWith("Is") || name.startsWith("Execute") && name.contains("Filter")
-                || name.startsWith("Evaluate") || name.contains("Query") || name.startsWith("Find");
+                || name.startsWith("EvaluateDecision") || name.contains("Query") || name.startsWith("Find");
     }
 
     private static boolean isAdministrator(Authentication user) {
