@@ -61,7 +61,8 @@ public final class DriftAnalysis {
         if (config.referenceAttributions() != null) {
             ndcg = AttributionDrift.ndcg(config.referenceAttributions(), config.currentAttributions());
         }
-        return new DriftReport(ref.rows, cur.rows, features, ndcg, config.ndcgThreshold());
+        return new DriftReport(ref.rows, cur.rows, features, ndcg, config.ndcgThreshold(),
+                config.features() == null ? java.util.Set.of() : java.util.Set.copyOf(config.features()));
     }
 
     private static FeatureDrift compare(String name, FeatureCollector ref, FeatureCollector cur, boolean numeric) {

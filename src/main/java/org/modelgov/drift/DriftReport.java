@@ -12,10 +12,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * attributions were given ({@code ndcg} null otherwise).
  */
 public record DriftReport(long referenceRows, long currentRows, List<FeatureDrift> features, Double ndcg,
-        double ndcgThreshold) implements Json.Report {
+        double ndcgThreshold, java.util.Set<String> namedFeatures) implements Json.Report {
+
+    /**
+     * Category values are data: the report lists them only for the features the drift config names, and at most
+     * this many per feature. Every other categorical feature reports how many categories it has.
+     */
+    public static final int MAX_REPORTED_CATEGORIES = 50;
 
     public DriftReport {
         features = List.copyOf(features);
+        namedFeatures = namedFeatures == null ? java.util.Set.of() : java.util.Set.copyOf(namedFeatures);
     }
 
     public FeatureDrift feature(String name) {
@@ -43,11 +50,16 @@ public record DriftReport(long referenceRows, long currentRows, List<FeatureDrif
                 out.writeEndArray();
             } else {
                 out.writeNumberField("js", f.jensenShannon());
-                out.writeArrayFieldStart("categories");
-                for (String category : f.categories()) {
-                    out.writeString(category);
+                out.writeNumberField("category_count", f.categories().size());
+                if (namedFeatures.contains(f.name())) {
+                    out.writeArrayFieldStart("categories");
+                    for (String category : f.categories().subList(0,
+                            Math.min(MAX_REPORTED_CATEGORIES, f.categories().size()))) {
+                        out.writeString(category);
+                    }
+                    out.writeEndArray();
+                    out.writeBooleanField("categories_truncated", f.categories().size() > MAX_REPORTED_CATEGORIES);
                 }
-                out.writeEndArray();
             }
             out.writeNumberField("reference_count", f.referenceCount());
             out.writeNumberField("current_count", f.currentCount());

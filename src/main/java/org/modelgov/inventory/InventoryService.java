@@ -11,7 +11,9 @@ import java.util.Objects;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.common.AccessDeniedToActionException;
 import org.modelgov.common.ConflictException;
+import org.modelgov.common.FieldViolation;
 import org.modelgov.common.GovernanceRole;
+import org.modelgov.common.InvalidInputException;
 import org.modelgov.common.NotFoundException;
 import org.modelgov.common.Violations;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,8 +39,11 @@ public class InventoryService {
     private final UserDirectory users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ValidationInputCheck inputs;
 
-    InventoryService(ModelRepository models, UserDirectory users, AuditTrail audit, Clock clock) {
+    InventoryService(ModelRepository models, UserDirectory users, AuditTrail audit, Clock clock,
+                     ValidationInputCheck inputs) {
+        this.inputs = inputs;
         this.models = models;
         this.users = users;
         this.audit = audit;
@@ -95,6 +100,8 @@ public class InventoryService {
         Model model = models.findForUpdate(modelId).orElseThrow(() -> notFound(modelId));
         requireMayChange(actor, model);
         command.check().throwIfAny();
+        // only someone who may register here gets to learn anything about the files the URIs name
+        requireUsable(command.evaluationDatasetUri(), command.validation());
         if (command.label() != null && models.versionLabelExists(modelId, command.label())) {
             throw new ConflictException("Model " + modelId + " already has a version labelled " + command.label());
         }
@@ -221,6 +228,7 @@ public class InventoryService {
         InventoryRules.dataUri(v, "evaluationDatasetUri", evaluationDatasetUri);
         changes.check(v);
         v.throwIfAny();
+        requireUsable(evaluationDatasetUri, changes);
         ModelVersion current = locked.version();
         ModelVersion changed = current.withInputs(
                 evaluationDatasetUri != null ? evaluationDatasetUri : current.evaluationDatasetUri(),
@@ -237,6 +245,35 @@ public class InventoryService {
         details.put("explainabilityReportUri", changed.validation().explainabilityReportUri());
         audit.record(actor, "VALIDATION_INPUTS_CHANGED", ENTITY_VERSION, versionId, details);
         return changed;
+    }
+
+    /**
+     * The owner's remediation may point the version at new data: refused (with the reason per field) when
+     * validation could not use it. Checked when the remediation is submitted, before it is recorded.
+     */
+    @Transactional(readOnly = true)
+    public void checkValidationInputChanges(String versionId, String evaluationDatasetUri, ValidationInputs changes) {
+        ModelVersion current = version(versionId);
+        Violations v = new Violations();
+        InventoryRules.dataUri(v, "evaluationDatasetUri", evaluationDatasetUri);
+        changes.check(v);
+        v.throwIfAny();
+        ValidationInputs merged = current.validation().with(changes);
+        String evaluation = evaluationDatasetUri != null ? evaluationDatasetUri : current.evaluationDatasetUri();
+        // a new config is checked against the dataset it will be used with, and the other way round
+        List<FieldViolation> problems = inputs.problems(evaluation, new ValidationInputs(merged.analysisConfigUri(),
+                changes.referenceDatasetUri(), changes.currentDatasetUri(), changes.explainabilityReportUri(),
+                null));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private void requireUsable(String evaluationDatasetUri, ValidationInputs given) {
+        List<FieldViolation> problems = inputs.problems(evaluationDatasetUri, given);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** Reads a version and locks its model's row until the transaction ends (one lifecycle start at a time). */

@@ -148,11 +148,19 @@ public class ValidationService {
                 succeeded ? FindingLevel.PASS : FindingLevel.FAIL, "team pipeline " + execution + " " + status + said)));
     }
 
+    /** Whether no automated check of the round (so far) failed it: only then are reviewers asked. */
+    @Transactional(readOnly = true)
+    public boolean automatedChecksPassed(String runId) {
+        return findings(runId).stream().noneMatch(f -> f.level() == FindingLevel.FAIL);
+    }
+
     /** Ends a validation round: failed when any check or any reviewer failed it. */
     @Transactional
     public Outcome conclude(String runId) {
         CheckRun run = run(runId);
         if (run.concludedAt() == null) {
+            // a round that failed its automated checks was not put to the reviewers: their silence is no finding
+            boolean checksFailed = !automatedChecksPassed(runId);
             List<Finding> fromReviewers = new ArrayList<>();
             for (ReviewKind kind : List.of(ReviewKind.TECHNICAL_VALIDATION, ReviewKind.ETHICAL_VALIDATION,
                     ReviewKind.BUSINESS_VALIDATION)) {
@@ -163,7 +171,10 @@ public class ValidationService {
                 };
                 List<ReviewDecision> decided = reviews.decisions(run.versionId(), kind, runId);
                 if (decided.isEmpty()) {
-                    fromReviewers.add(Finding.of(area, "REVIEW", FindingLevel.FAIL, "no reviewer decided"));
+                    fromReviewers.add(checksFailed
+                            ? Finding.of(area, "REVIEW", FindingLevel.INFO, "not put to reviewers: the automated"
+                                    + " checks failed")
+                            : Finding.of(area, "REVIEW", FindingLevel.FAIL, "no reviewer decided"));
                 }
                 for (ReviewDecision d : decided) {
                     boolean approved = d.decision().equals("APPROVED");
@@ -364,8 +375,16 @@ public class ValidationService {
                 findings.add(Finding.of(Area.ETHICAL, "EXPLAINABILITY", missing, uri
                         + " has no \"explanations\" (Clarify's analysis.json form, e.g. kernel_shap)"));
             } else {
+                // the report's method names (kernel_shap ...) are shown; anything that does not look like one is not
+                List<String> methods = new ArrayList<>();
+                explanations.fieldNames().forEachRemaining(name -> {
+                    if (name.matches("[A-Za-z_]{1,40}") && methods.size() < 5) {
+                        methods.add(name);
+                    }
+                });
                 findings.add(Finding.of(Area.ETHICAL, "EXPLAINABILITY", FindingLevel.PASS, "feature attributions ("
-                        + String.join(", ", iterable(explanations.fieldNames())) + ") attached: " + uri));
+                        + (methods.isEmpty() ? explanations.size() + " methods" : String.join(", ", methods))
+                        + ") attached: " + uri));
             }
         } catch (IOException e) {
             findings.add(Finding.of(Area.ETHICAL, "EXPLAINABILITY", missing, "explainability report " + uri
@@ -486,12 +505,6 @@ public class ValidationService {
         } catch (IOException e) {
             throw new IllegalStateException("a stored report is not JSON", e);
         }
-    }
-
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
-        List<T> list = new ArrayList<>();
-        it.forEachRemaining(list::add);
-        return list;
     }
 
     private Instant now() {

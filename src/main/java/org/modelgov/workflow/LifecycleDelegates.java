@@ -100,6 +100,13 @@ class LifecycleDelegates {
         execution.setVariable(reportVariable, firstEvidence(findings));
     }
 
+    /** Reviewers are asked only when the automated checks leave the round a chance to pass. */
+    @Bean
+    JavaDelegate assessAutomatedChecks() {
+        return execution -> execution.setVariable("automatedChecksPassed",
+                validation.automatedChecksPassed(runId(execution)));
+    }
+
     @Bean
     JavaDelegate concludeValidation() {
         return execution -> {

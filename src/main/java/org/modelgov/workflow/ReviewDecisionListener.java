@@ -6,6 +6,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.modelgov.common.InvalidInputException;
+import org.modelgov.inventory.InventoryService;
+import org.modelgov.inventory.ValidationInputs;
 import org.modelgov.review.ReviewCompletion;
 import org.modelgov.review.ReviewDecision;
 import org.modelgov.review.ReviewKind;
@@ -25,8 +28,10 @@ class ReviewDecisionListener implements TaskListener {
 
     private final ReviewService reviews;
     private final IdentityService identity;
+    private final InventoryService inventory;
 
-    ReviewDecisionListener(ReviewService reviews, IdentityService identity) {
+    ReviewDecisionListener(ReviewService reviews, IdentityService identity, InventoryService inventory) {
+        this.inventory = inventory;
         this.reviews = reviews;
         this.identity = identity;
     }
@@ -46,6 +51,9 @@ class ReviewDecisionListener implements TaskListener {
                     reviews.checkMayTake(kind, versionId, basis, task.getAssignee());
                 }
             } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                if (kind == ReviewKind.REMEDIATION) {
+                    requireUsableInputs(versionId, task);
+                }
                 ReviewDecision recorded = reviews.complete(new ReviewCompletion(kind, versionId, basis,
                         TaskActor.of(identity, task), task.getId(), submission(task)));
                 task.getExecution().setVariables(routing(recorded));
@@ -53,6 +61,25 @@ class ReviewDecisionListener implements TaskListener {
         } catch (ReviewRefusedException refused) {
             throw new GovernanceRuleViolation(refused.getMessage());
         }
+    }
+
+    /** New data named in a remediation must be usable by the next round, or the remediation is refused. */
+    private void requireUsableInputs(String versionId, DelegateTask task) {
+        try {
+            inventory.checkValidationInputChanges(versionId, text(task, "newEvaluationDatasetUri"),
+                    new ValidationInputs(text(task, "newAnalysisConfigUri"), null, null,
+                            text(task, "newExplainabilityReportUri"), null));
+        } catch (InvalidInputException e) {
+            // named as the remediation form names them
+            throw new GovernanceRuleViolation(e.violations().stream()
+                    .map(v -> "new" + Character.toUpperCase(v.field().charAt(0)) + v.field().substring(1) + " "
+                            + v.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+    }
+
+    private static String text(DelegateTask task, String name) {
+        return task.getVariableLocal(name) instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 
     /**

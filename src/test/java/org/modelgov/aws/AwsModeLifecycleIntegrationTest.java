@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "modelgov.demo-data=true",
         "modelgov.h2-location=mem:modelgov-aws-test;DB_CLOSE_DELAY=-1",
         "modelgov.demo-data-dir=${java.io.tmpdir}/modelgov-aws-test-demo-data",
+        "modelgov.datasets.roots=${java.io.tmpdir}/modelgov-test-datasets,${modelgov.demo-data-dir}",
         "camunda.bpm.process-engine-name=aws-test",
         "camunda.bpm.job-execution.enabled=false",
         "modelgov.aws.region=eu-west-1",

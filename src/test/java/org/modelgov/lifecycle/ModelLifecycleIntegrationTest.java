@@ -244,8 +244,9 @@ class ModelLifecycleIntegrationTest {
         String versionId = registerVersion(modelId, "evaluation-biased.csv").path("id").asText();
         driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", mediumRiskAnswers());
         driver.complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
-        validateAll(versionId, "validator");
 
+        // the automated checks already fail the round: no reviewer is asked, the owner remediates at once
+        assertThat(driver.hasTask(versionId, "Task_ReviewEthics")).isFalse();
         assertThat(driver.hasTask(versionId, "Task_RemediateFindings")).isTrue();
         String findings = (String) engine.getTaskService().getVariable(
                 driver.task(versionId, "Task_RemediateFindings").getId(), "findingsSummary");
@@ -340,11 +341,13 @@ class ModelLifecycleIntegrationTest {
         assertThat(overdue).as("chased at the deadline and again at the next one").isEqualTo(2);
         assertThat(driver.hasTask(modelId + ":1", "Task_AnswerRiskQuestionnaire")).isTrue();
 
-        // in a validation round each review's own timer chases that review only
+        // in a validation round the reviews' deadline chases every review still open, each with its own people
         driver.complete(modelId + ":1", "Task_AnswerRiskQuestionnaire", "owner", mediumRiskAnswers());
         driver.complete(modelId + ":1", "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "MEDIUM"));
         String validationInstance = driver.task(modelId + ":1", "Task_ReviewEthics").getProcessInstanceId();
-        driver.fireTimer(validationInstance, "Timer_EthicsReviewOverdue");
+        driver.complete(modelId + ":1", "Task_ReviewTechnicalValidation", "validator",
+                Map.of("technicalDecision", "APPROVED"));
+        driver.fireTimer(validationInstance, "Timer_ReviewsOverdue");
         driver.runJobs();
         JsonNode after = Api.as(port, "compliance", "demo").get("/api/notifications?modelId=" + modelId).json();
         List<String> chased = new java.util.ArrayList<>();
@@ -353,9 +356,10 @@ class ModelLifecycleIntegrationTest {
                 chased.add(n.path("subject").asText());
             }
         }
-        assertThat(chased).hasSize(3).anyMatch(subject -> subject.contains("Review ethics and fairness"))
-                .noneMatch(subject -> subject.contains("technical") || subject.contains("business"));
-        assertThat(after.toString()).contains("ethics-reviewers");
+        assertThat(chased).hasSize(4).anyMatch(subject -> subject.contains("Review ethics and fairness"))
+                .anyMatch(subject -> subject.contains("Confirm business fitness"))
+                .noneMatch(subject -> subject.contains("technical"));
+        assertThat(after.toString()).contains("ethics-reviewers", "business-owners");
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class LifecycleStubs {
             "submitForSignOff", "applyRemediation", "approveInRegistry", "scheduleNextReview", "retireModel",
             "noteIncident", "noteIncidentClosed", "gatherMonitoringEvidence", "chaseOverdueWork", "recordDetection",
             "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident",
-            "startTeamPipeline", "checkTeamPipeline");
+            "startTeamPipeline", "checkTeamPipeline", "assessAutomatedChecks");
 
     /** Bean name → number of times it ran. */
     public final Map<String, Integer> calls = new HashMap<>();
@@ -31,6 +31,8 @@ public final class LifecycleStubs {
     public String teamPipelineArn;
     public int pipelinePollsRunning;
 
+    /** Whether the next rounds' automated checks pass, in order; true once exhausted. */
+    public final List<Boolean> automatedChecksOutcomes = new ArrayList<>();
     /** What the next validation rounds conclude, in order; true (passed) once exhausted. */
     public final List<Boolean> validationOutcomes = new ArrayList<>();
     private int round;
@@ -75,6 +77,8 @@ public final class LifecycleStubs {
                 execution.setVariable("technicalSummary", "PASS technical PERFORMANCE: ok");
                 execution.setVariable("teamPipelineArn", teamPipelineArn);
             }
+            case "assessAutomatedChecks" -> execution.setVariable("automatedChecksPassed",
+                    automatedChecksOutcomes.isEmpty() || automatedChecksOutcomes.remove(0));
             case "startTeamPipeline" -> execution.setVariable("pipelineExecution", "execution-1");
             case "checkTeamPipeline" -> execution.setVariable("pipelineEnded", pipelinePollsRunning-- <= 0);
             case "runFairnessChecks" -> execution.setVariable("fairnessSummary", "PASS ethical DI:sex=Female: ok");

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "modelgov.h2-location=mem:modelgov-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "modelgov.demo-data-dir=${java.io.tmpdir}/modelgov-test-demo-data",
+        "modelgov.datasets.roots=${java.io.tmpdir}/modelgov-test-datasets,${modelgov.demo-data-dir}",
         // small upload limits so a test can exceed them cheaply (production: 512MB per file)
         "spring.servlet.multipart.max-file-size=2MB",
         "spring.servlet.multipart.max-request-size=3MB"

@@ -73,14 +73,18 @@ class ModelValidationProcessTest extends StubbedProcessTest {
         stubs.pipelinePollsRunning = 1;
         ProcessInstance instance = start();
         runAsyncSteps();
-        BpmnAwareTests.assertThat(instance).hasPassed("Task_StartTeamPipeline").isWaitingAt("Timer_PipelinePoll",
-                "Task_ReviewEthics", "Task_ConfirmBusinessFitness");
+        // the reviewers wait until every automated check, the team's pipeline included, has come in
+        BpmnAwareTests.assertThat(instance).hasPassed("Task_StartTeamPipeline", "Task_RunFairnessChecks")
+                .isWaitingAt("Timer_PipelinePoll", "Gateway_JoinChecks");
+        assertThat(engine.getProcessEngine().getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .count()).isZero();
         execute(managementService().createJobQuery().activityId("Timer_PipelinePoll").singleResult());
         runAsyncSteps();
         BpmnAwareTests.assertThat(instance).as("still running: waits again").isWaitingAt("Timer_PipelinePoll");
         execute(managementService().createJobQuery().activityId("Timer_PipelinePoll").singleResult());
         runAsyncSteps();
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReviewTechnicalValidation");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReviewTechnicalValidation", "Task_ReviewEthics",
+                "Task_ConfirmBusinessFitness");
         assertThat(stubs.calls("checkTeamPipeline")).isEqualTo(2);
         assertThat(stubs.calls("startTeamPipeline")).isEqualTo(1);
     }
@@ -103,43 +107,50 @@ class ModelValidationProcessTest extends StubbedProcessTest {
     }
 
     @Test
-    void eachOverdueReviewIsChasedAtItsDeadlineAndAgainUntilDone() {
+    void aRoundWhoseAutomatedChecksFailedGoesBackWithoutAskingReviewers() {
+        stubs.automatedChecksOutcomes.add(false);
+        stubs.validationOutcomes.add(false);
         ProcessInstance instance = start();
         runAsyncSteps();
-        for (String reviewTask : List.of("Task_ReviewTechnicalValidation", "Task_ReviewEthics",
-                "Task_ConfirmBusinessFitness")) {
-            fireOverdueTimerOf(instance, reviewTask);
-        }
-        runAsyncSteps();
-        assertThat(stubs.calls("chaseOverdueWork")).isEqualTo(3);
-        BpmnAwareTests.assertThat(instance).hasPassed("Timer_TechnicalReviewOverdue", "Timer_EthicsReviewOverdue",
-                "Timer_BusinessReviewOverdue", "EndEvent_OverdueChased");
 
-        // the timer repeats while the task stays open: nothing is silently dropped
-        fireOverdueTimerOf(instance, "Task_ReviewEthics");
-        runAsyncSteps();
-        assertThat(stubs.calls("chaseOverdueWork")).isEqualTo(4);
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReviewTechnicalValidation", "Task_ReviewEthics",
-                "Task_ConfirmBusinessFitness");
-
-        // once the task is done its timer is gone
-        complete(task("Task_ReviewEthics"), Map.of("ethicsDecision", "APPROVED"));
-        assertThat(timersOf(instance, "Task_ReviewEthics")).isEmpty();
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_AssessChecks", "Gateway_ToConclusion",
+                "Task_ConcludeValidation").hasNotPassed("SubProcess_Reviews", "Task_ReviewTechnicalValidation",
+                "Task_ReviewEthics", "Task_ConfirmBusinessFitness");
+        assertThat(stubs.taskEvents).isEmpty();
     }
 
-    private void fireOverdueTimerOf(ProcessInstance instance, String taskKey) {
-        List<Job> timers = timersOf(instance, taskKey);
+    @Test
+    void openReviewsAreChasedAtTheirDeadlineAndAgainUntilAllAreDone() {
+        ProcessInstance instance = start();
+        runAsyncSteps();
+        fireReviewsOverdue(instance);
+        runAsyncSteps();
+        assertThat(stubs.calls("chaseOverdueWork")).isEqualTo(1);
+        BpmnAwareTests.assertThat(instance).hasPassed("Timer_ReviewsOverdue", "Task_ChaseOverdueWork",
+                "EndEvent_OverdueChased");
+
+        // the timer repeats while a review stays open: nothing is silently dropped
+        complete(task("Task_ReviewEthics"), Map.of("ethicsDecision", "APPROVED"));
+        fireReviewsOverdue(instance);
+        runAsyncSteps();
+        assertThat(stubs.calls("chaseOverdueWork")).isEqualTo(2);
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_ReviewTechnicalValidation",
+                "Task_ConfirmBusinessFitness");
+
+        // once every review is done the timer is gone
+        complete(task("Task_ReviewTechnicalValidation"), Map.of("technicalDecision", "APPROVED"));
+        complete(task("Task_ConfirmBusinessFitness"), Map.of("businessDecision", "APPROVED"));
+        assertThat(reviewTimers(instance)).isEmpty();
+    }
+
+    private void fireReviewsOverdue(ProcessInstance instance) {
+        List<Job> timers = reviewTimers(instance);
         assertThat(timers).hasSize(1);
         execute(timers.get(0));
     }
 
-    private static List<Job> timersOf(ProcessInstance instance, String taskKey) {
-        String boundary = switch (taskKey) {
-            case "Task_ReviewTechnicalValidation" -> "Timer_TechnicalReviewOverdue";
-            case "Task_ReviewEthics" -> "Timer_EthicsReviewOverdue";
-            default -> "Timer_BusinessReviewOverdue";
-        };
+    private static List<Job> reviewTimers(ProcessInstance instance) {
         return managementService().createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(boundary).list();
+                .activityId("Timer_ReviewsOverdue").list();
     }
 }

@@ -116,8 +116,9 @@ public final class BinarizedColumn {
         if (text.equalsIgnoreCase("false")) {
             return 0;
         }
-        throw MetricsInputException.at(row.rowNumber(), row.columnName(column), "the " + role + " '" + text
-                + "' is not binary (0/1 or true/false); set label_values_or_threshold to say which values are positive");
+        // the cell is data: the message names its row and column, never its value
+        throw MetricsInputException.at(row.rowNumber(), row.columnName(column), "the " + role
+                + " is not binary (0/1 or true/false); set label_values_or_threshold to say which values are positive");
     }
 
     /** Whether the configured value turned out to be a threshold. */

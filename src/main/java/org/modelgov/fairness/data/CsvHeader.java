@@ -39,8 +39,9 @@ public record CsvHeader(List<String> names) {
         }
         int index = names.indexOf(String.valueOf(nameOrIndex));
         if (index < 0) {
+            // the header is file content: only the configured name and the column count are told back
             throw new MetricsInputException("row 1, column '" + nameOrIndex + "': " + role
-                    + " column not found in the header (columns: " + String.join(", ", names) + ")");
+                    + " column not found in the header (" + names.size() + " columns)");
         }
         return index;
     }

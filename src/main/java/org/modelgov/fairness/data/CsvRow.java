@@ -64,7 +64,7 @@ public final class CsvRow {
     public MetricsInputException notANumber(int column) {
         String text = text(column);
         return MetricsInputException.at(rowNumber, header.name(column),
-                text.isBlank() ? "a number is needed but the cell is empty" : "'" + text + "' is not a number");
+                text.isBlank() ? "a number is needed but the cell is empty" : "a number is needed (the cell is not one)");
     }
 
     public String text(int column) {

@@ -171,7 +171,7 @@ public final class PerformanceAnalysis {
                 double score = row.number(scoreColumn);
                 if (score < 0 || score > 1) {
                     throw org.modelgov.fairness.MetricsInputException.at(row.rowNumber(), header.name(scoreColumn),
-                            "score " + row.text(scoreColumn) + " is outside [0, 1]");
+                            "the score is outside [0, 1]");
                 }
                 scores[rows] = score;
                 labelCodes[rows] = (byte) labelCode;

@@ -286,7 +286,7 @@ class BiasAnalysisTest {
         assertThat(analyse(config, "sex,y", "M,true", "F,0", "F,1").preTraining().labelValueOrThreshold()).isEqualTo("1");
         assertThatThrownBy(() -> analyse(config, "sex,y", "M,1", "F,2"))
                 .isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 3, column 'y': the label '2' is not binary (0/1 or true/false); "
+                .hasMessage("row 3, column 'y': the label is not binary (0/1 or true/false); "
                         + "set label_values_or_threshold to say which values are positive");
     }
 
@@ -303,7 +303,7 @@ class BiasAnalysisTest {
         String config = """
                 {"label": "outcome", "label_values_or_threshold": [1], "facet": [{"name_or_index": "sex", "value_or_threshold": ["F"]}]}""";
         assertThatThrownBy(() -> analyse(config, DATA)).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 1, column 'outcome': label column not found in the header (columns: x, sex, g, y, yhat)");
+                .hasMessage("row 1, column 'outcome': label column not found in the header (5 columns)");
     }
 
     @Test
@@ -312,7 +312,7 @@ class BiasAnalysisTest {
                 {"label": "y", "label_values_or_threshold": [1],
                  "facet": [{"name_or_index": "x", "value_or_threshold": [5], "type": "continuous"}]}""";
         assertThatThrownBy(() -> analyse(config, "x,y", "1,1", "abc,0")).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 3, column 'x': 'abc' is not a number");
+                .hasMessage("row 3, column 'x': a number is needed (the cell is not one)");
         assertThatThrownBy(() -> analyse(config, "x,y", "1,1", ",0")).isInstanceOf(MetricsInputException.class)
                 .hasMessage("row 3, column 'x': a number is needed but the cell is empty");
     }

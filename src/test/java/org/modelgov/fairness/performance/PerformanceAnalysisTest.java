@@ -87,9 +87,9 @@ class PerformanceAnalysisTest {
     @Test
     void scoresOutsideZeroToOneAreRejected() {
         assertThatThrownBy(() -> analyse(CONFIG, "y,pred,score,sex", "1,1,1.5,M")).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 2, column 'score': score 1.5 is outside [0, 1]");
+                .hasMessage("row 2, column 'score': the score is outside [0, 1]");
         assertThatThrownBy(() -> analyse(CONFIG, "y,pred,score,sex", "1,1,high,M")).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 2, column 'score': 'high' is not a number");
+                .hasMessage("row 2, column 'score': a number is needed (the cell is not one)");
     }
 
     @Test
