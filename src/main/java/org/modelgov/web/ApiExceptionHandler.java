@@ -6,6 +6,7 @@ import org.modelgov.common.AccessDeniedToActionException;
 import org.modelgov.common.ConflictException;
 import org.modelgov.common.FieldViolation;
 import org.modelgov.common.InvalidInputException;
+import org.modelgov.common.JsonParserMessages;
 import org.modelgov.common.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String reason = e.getMostSpecificCause().getMessage();
-        // Jackson's message ends with a location; the first line says what is wrong
-        String firstLine = reason == null ? "the body is empty or not JSON" : reason.lines().findFirst().orElse("");
+        // Spring's own message (no parser cause: an empty body) names the controller method; Jackson's says what
+        // is wrong, also beyond the parser's limits (nesting depth, string length)
+        Throwable parser = e.getMostSpecificCause();
+        String reason = JsonParserMessages.reason(parser == e ? null : parser.getMessage());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-                "The request body is not valid JSON: " + firstLine);
+                "The request body is not valid JSON: " + reason);
         problem.setProperty("errors", List.of(Map.of("field", "body", "message", "is not valid JSON")));
         return problem;
     }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.modelgov.common.FieldViolation;
 import org.modelgov.common.InvalidInputException;
+import org.modelgov.common.PlainText;
 import org.modelgov.inventory.FieldUpdate;
 
 /**
  * Reads fields of a JSON request object and remembers every field it could not read (wrong type,
- * unknown, read-only), so the response can name them all together with rule violations.
+ * unknown, read-only, text with control characters or lone surrogates: {@link PlainText}), so the response
+ * can name them all together with rule violations. Every text field of ModelGov's JSON API is read here.
  */
 public final class JsonInput {
 
@@ -37,8 +39,17 @@ public final class JsonInput {
         return List.copyOf(problems);
     }
 
-    /** A string field; absent or null is {@code null}. */
+    /** A one-line string field; absent or null is {@code null}. */
     public String text(String field) {
+        return text(field, false);
+    }
+
+    /** A string field that may hold several lines (carriage returns allowed); absent or null is {@code null}. */
+    public String multiLineText(String field) {
+        return text(field, true);
+    }
+
+    private String text(String field, boolean multiLine) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -47,7 +58,15 @@ public final class JsonInput {
             problems.add(new FieldViolation(path + field, "must be a string"));
             return null;
         }
-        return value.textValue();
+        return storable(field, value.textValue(), multiLine) ? value.textValue() : null;
+    }
+
+    private boolean storable(String field, String text, boolean multiLine) {
+        String problem = PlainText.problem(text, multiLine);
+        if (problem != null) {
+            problems.add(new FieldViolation(path + field, problem));
+        }
+        return problem == null;
     }
 
     /** A boolean field; absent or null is {@code null}. */
@@ -63,8 +82,17 @@ public final class JsonInput {
         return value.booleanValue();
     }
 
-    /** A string field of a merge patch: absent keeps the value, null clears it. */
+    /** A one-line string field of a merge patch: absent keeps the value, null clears it. */
     public FieldUpdate<String> update(String field) {
+        return update(field, false);
+    }
+
+    /** A string field of a merge patch that may hold several lines. */
+    public FieldUpdate<String> multiLineUpdate(String field) {
+        return update(field, true);
+    }
+
+    private FieldUpdate<String> update(String field, boolean multiLine) {
         JsonNode value = node.get(field);
         if (value == null) {
             return FieldUpdate.keep();
@@ -76,7 +104,8 @@ public final class JsonInput {
             problems.add(new FieldViolation(path + field, "must be a string or null"));
             return FieldUpdate.keep();
         }
-        return FieldUpdate.set(value.textValue());
+        String text = value.textValue();
+        return storable(field, text, multiLine) ? FieldUpdate.set(text) : FieldUpdate.keep();
     }
 
     /** A nested object; absent or null gives an empty one, anything else is a problem. */

@@ -1,6 +1,8 @@
 package org.modelgov.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.modelgov.common.AccessDeniedToActionException;
+import org.modelgov.common.InternalErrors;
 import org.modelgov.common.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,16 @@ class PageExceptionHandler {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     ModelAndView forbidden(AccessDeniedToActionException e) {
         return page(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** Anything else is ModelGov's failure: the page shows a correlation id, the log has the rest. */
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    ModelAndView internal(Exception e, HttpServletRequest request) {
+        String id = InternalErrors.logged(e, request.getMethod() + " " + request.getRequestURI());
+        ModelAndView view = page(HttpStatus.INTERNAL_SERVER_ERROR, InternalErrors.message(id));
+        view.addObject("correlationId", id);
+        return view;
     }
 
     private static ModelAndView page(HttpStatus status, String message) {

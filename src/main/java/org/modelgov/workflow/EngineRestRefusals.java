@@ -1,5 +1,8 @@
 package org.modelgov.workflow;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -7,11 +10,15 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.context.annotation.Bean;
+import org.modelgov.common.InternalErrors;
+import org.modelgov.common.JsonParserMessages;
 import org.modelgov.workflow.guard.ConcurrentChangeRefused;
 import org.modelgov.workflow.guard.EngineCallRefused;
 import org.modelgov.workflow.guard.Refusals;
@@ -23,7 +30,10 @@ import org.springframework.context.annotation.Configuration;
  * API then answers 500. A governance refusal is the caller's mistake: these mappers find one in the cause chain
  * ({@link Refusals}) and answer with just its reason: 403 for a call only administrators may make, 404 for an
  * unknown task, 409 for a task someone else completed at the same moment, 400 for a broken rule. Everything else
- * goes to Camunda's own handlers unchanged. (The webapps' own API answers the same refusals 403 or 400.)
+ * goes to Camunda's own handlers, whose 4xx answers stay; where they would answer 500 with the exception's message
+ * (which may quote SQL), the caller gets "internal error" and a correlation id that is in the log. A body the JSON
+ * parser cannot read (malformed, or beyond its limits: nesting depth, string, number or name length) is a 400
+ * without Jackson's location and Java names. (The webapps' own API answers the same refusals 403 or 400.)
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestRefusals {
@@ -35,6 +45,10 @@ class EngineRestRefusals {
             protected void registerAdditionalResources() {
                 register(RefusedRestCall.class);
                 register(RefusedEngineCall.class);
+                register(OtherFailure.class);
+                register(MalformedJson.class);
+                register(JsonBeyondLimits.class);
+                register(JsonNotFittingTheCall.class);
             }
         };
     }
@@ -72,7 +86,7 @@ class EngineRestRefusals {
         @Override
         public Response toResponse(RestException e) {
             Refusal refusal = refusal(e);
-            return refusal != null ? answer(refusal) : camunda.toResponse(e);
+            return refusal != null ? answer(refusal) : withoutInternals(e, camunda::toResponse);
         }
     }
 
@@ -84,7 +98,84 @@ class EngineRestRefusals {
         @Override
         public Response toResponse(ProcessEngineException e) {
             Refusal refusal = refusal(e);
-            return refusal != null ? answer(refusal) : camunda.toResponse(e);
+            return refusal != null ? answer(refusal) : withoutInternals(e, camunda::toResponse);
+        }
+    }
+
+    /** Camunda's answer when it is the caller's mistake (4xx); for its 500s only a correlation id. */
+    static <T extends Throwable> Response withoutInternals(T e, ExceptionMapper<T> camunda) {
+        if (ExceptionHandlerHelper.getInstance().getStatus(e) != Response.Status.INTERNAL_SERVER_ERROR) {
+            return camunda.toResponse(e);
+        }
+        String id = InternalErrors.logged(e, "an engine REST call");
+        return json(Response.Status.INTERNAL_SERVER_ERROR, "InternalError", InternalErrors.message(id));
+    }
+
+    private static Response json(Response.Status status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static Response badJson(String problem) {
+        return json(Response.Status.BAD_REQUEST, "InvalidRequestException", "The request body " + problem);
+    }
+
+    /** Whatever else goes wrong: Camunda's generic handler answers 500 with the exception's message. */
+    @Priority(1)
+    public static class OtherFailure implements ExceptionMapper<Throwable> {
+        private final ExceptionHandler camunda = new ExceptionHandler();
+
+        @Override
+        public Response toResponse(Throwable e) {
+            return withoutInternals(e, camunda);
+        }
+    }
+
+    @Priority(1)
+    public static class MalformedJson implements ExceptionMapper<JsonParseException> {
+        @Override
+        public Response toResponse(JsonParseException e) {
+            return malformed(e);
+        }
+    }
+
+    private static Response malformed(JsonParseException e) {
+        return badJson("is not valid JSON: " + JsonParserMessages.reason(e.getOriginalMessage()));
+    }
+
+    /** Camunda has no handler for these: they were 500s. */
+    @Priority(1)
+    public static class JsonBeyondLimits implements ExceptionMapper<StreamConstraintsException> {
+        @Override
+        public Response toResponse(StreamConstraintsException e) {
+            return beyondLimits(e);
+        }
+    }
+
+    private static Response beyondLimits(StreamConstraintsException e) {
+        return badJson("exceeds the JSON parser's limits: " + JsonParserMessages.reason(e.getOriginalMessage()));
+    }
+
+    /**
+     * JSON that does not fit the call's parameters; the parser's errors (limits, malformed JSON) inside a value
+     * arrive wrapped in these. Jackson's own message names Camunda's classes: the caller gets the field's path.
+     */
+    @Priority(1)
+    public static class JsonNotFittingTheCall implements ExceptionMapper<JsonMappingException> {
+        @Override
+        public Response toResponse(JsonMappingException e) {
+            if (e.getCause() instanceof StreamConstraintsException limits) {
+                return beyondLimits(limits);
+            }
+            if (e.getCause() instanceof JsonParseException parser) {
+                return malformed(parser);
+            }
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).collect(java.util.stream.Collectors.joining("."));
+            return badJson("does not fit this call" + (path.isEmpty() ? "" : " at '" + path + "'")
+                    + ": check the field's type in Camunda's REST API reference");
         }
     }
 }

@@ -46,8 +46,8 @@ class IncidentApiController {
         in.onlyKnown(REPORT_FIELDS);
         Boolean exercise = in.bool("exercise");
         IncidentService.Reported reported = incidents.report(new ReportIncident(in.text("modelId"), in.text("type"),
-                in.text("description"), in.text("externalId"), Boolean.TRUE.equals(exercise), "API", in.problems()),
-                user.getName());
+                in.multiLineText("description"), in.text("externalId"), Boolean.TRUE.equals(exercise), "API",
+                in.problems()), user.getName());
         IncidentResponse response = IncidentResponse.of(reported.incident());
         return reported.opened()
                 ? ResponseEntity.created(URI.create("/api/incidents/" + reported.incident().id())).body(response)
@@ -87,7 +87,7 @@ class IncidentApiController {
                                              Authentication user) {
         JsonInput in = JsonInput.body(body);
         in.onlyKnown(Set.of("reason"));
-        String reason = in.text("reason");
+        String reason = in.multiLineText("reason");
         if (!in.problems().isEmpty()) {
             throw new InvalidInputException(in.problems());
         }

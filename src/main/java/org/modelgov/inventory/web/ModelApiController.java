@@ -105,7 +105,7 @@ class ModelApiController {
     private static String reason(JsonNode body) {
         JsonInput in = JsonInput.body(body);
         in.onlyKnown(java.util.Set.of("reason"));
-        String reason = in.text("reason");
+        String reason = in.multiLineText("reason");
         if (!in.problems().isEmpty()) {
             throw new org.modelgov.common.InvalidInputException(in.problems());
         }

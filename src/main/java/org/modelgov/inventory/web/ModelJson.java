@@ -47,10 +47,10 @@ final class ModelJson {
         String owner = in.text("owner");
         JsonInput deployment = in.object("deployment");
         deployment.onlyKnown(DEPLOYMENT_FIELDS);
-        ModelDetails details = new ModelDetails(in.text("name"), in.text("purpose"),
+        ModelDetails details = new ModelDetails(in.text("name"), in.multiLineText("purpose"),
                 owner == null && !in.isNull("owner") ? caller : owner, in.text("ownerTeam"),
                 new Deployment(deployment.text("endpointName"), deployment.text("modelPackageArn")),
-                in.text("intendedUse"), in.text("evaluationDatasetUri"));
+                in.multiLineText("intendedUse"), in.text("evaluationDatasetUri"));
         String id = in.text("id");
         return new RegisterModel(id, details, in.problems());
     }
@@ -69,8 +69,9 @@ final class ModelJson {
                 : deployment.update("endpointName");
         var arn = clearDeployment ? org.modelgov.inventory.FieldUpdate.<String>set(null)
                 : deployment.update("modelPackageArn");
-        return new ChangeModel(in.update("name"), in.update("purpose"), in.update("owner"), in.update("ownerTeam"),
-                endpoint, arn, in.update("intendedUse"), in.update("evaluationDatasetUri"), in.problems());
+        return new ChangeModel(in.update("name"), in.multiLineUpdate("purpose"), in.update("owner"),
+                in.update("ownerTeam"), endpoint, arn, in.multiLineUpdate("intendedUse"),
+                in.update("evaluationDatasetUri"), in.problems());
     }
 
     /** POST /api/models/{id}/versions. */
@@ -86,7 +87,7 @@ final class ModelJson {
                 new SecurityPosture(posture.text("kmsKeyId"), posture.bool("networkIsolation"), posture.bool("vpc"),
                         posture.bool("dataCapture"), posture.bool("interContainerEncryption")),
                 in.text("validationPipelineArn"));
-        return new RegisterVersion(in.text("label"), in.text("description"), in.text("modelPackageArn"),
+        return new RegisterVersion(in.text("label"), in.multiLineText("description"), in.text("modelPackageArn"),
                 in.text("artifactUri"), in.text("evaluationDatasetUri"), validation, in.problems());
     }
 

@@ -6,21 +6,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The Camunda Forms ModelGov deploys ({@code forms/*.form}), read once: for each form id, the fields a person
- * fills in (with their labels) and the fields it only shows. A completion or a start may carry only the fields a
- * person fills in.
+ * fills in (with their labels), the fields it only shows, and which fields take several lines (textareas). A
+ * completion or a start may carry only the fields a person fills in.
  */
 public final class FormCatalog {
 
-    /** One form: field key → label, for the fields a person fills in and for those shown only (disabled). */
-    public record Form(String id, Map<String, String> editable, Map<String, String> shown) {
+    /**
+     * One form: field key → label, for the fields a person fills in and for those shown only (disabled); the keys
+     * of the fields that take several lines.
+     */
+    public record Form(String id, Map<String, String> editable, Map<String, String> shown, Set<String> multiLine) {
 
         /** The label a person sees for {@code key}, or the key when the form has no such field. */
         public String label(String key) {
@@ -74,19 +79,24 @@ public final class FormCatalog {
     static Form parse(JsonNode schema) {
         Map<String, String> editable = new LinkedHashMap<>();
         Map<String, String> shown = new LinkedHashMap<>();
-        collect(schema.path("components"), editable, shown);
+        Set<String> multiLine = new HashSet<>();
+        collect(schema.path("components"), editable, shown, multiLine);
         return new Form(schema.path("id").asText(), Collections.unmodifiableMap(editable),
-                Collections.unmodifiableMap(shown));
+                Collections.unmodifiableMap(shown), Collections.unmodifiableSet(multiLine));
     }
 
-    private static void collect(JsonNode components, Map<String, String> editable, Map<String, String> shown) {
+    private static void collect(JsonNode components, Map<String, String> editable, Map<String, String> shown,
+                                Set<String> multiLine) {
         for (JsonNode component : components) {
-            collect(component.path("components"), editable, shown);
+            collect(component.path("components"), editable, shown, multiLine);
             String key = component.path("key").asText(null);
             if (key == null || key.isBlank() || "button".equals(component.path("type").asText())) {
                 continue;
             }
             String label = component.path("label").asText("");
+            if ("textarea".equals(component.path("type").asText())) {
+                multiLine.add(key);
+            }
             // form-js leaves disabled fields out of what it submits: they only show a value
             if (component.path("disabled").asBoolean(false)) {
                 shown.put(key, label);

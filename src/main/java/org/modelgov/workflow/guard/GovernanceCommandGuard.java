@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.modelgov.common.GovernanceRole;
+import org.modelgov.common.PlainText;
 import org.modelgov.workflow.GovernanceRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,7 +217,10 @@ final class GovernanceCommandGuard extends CommandInterceptor {
         return forms.form(definition.getCamundaFormDefinitionKey().getExpressionText()).orElse(null);
     }
 
-    /** @return the submitted values, refused when any is not an editable field of the form or not a plain value */
+    /**
+     * @return the submitted values, refused when any is not an editable field of the form, not a plain value, or
+     *     text with a control character or lone surrogate ({@link PlainText}; carriage return only in textareas)
+     */
     static Map<String, Object> onlyFormFields(Map<String, Object> submitted, FormCatalog.Form form, String what) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (submitted == null || submitted.isEmpty()) {
@@ -225,6 +229,7 @@ final class GovernanceCommandGuard extends CommandInterceptor {
         Set<String> foreign = new TreeSet<>();
         Set<String> shownOnly = new TreeSet<>();
         List<String> notPlain = new ArrayList<>();
+        List<String> badText = new ArrayList<>();
         for (Map.Entry<String, Object> entry : submitted.entrySet()) {
             String name = entry.getKey();
             if (form == null || !form.editable().containsKey(name)) {
@@ -248,6 +253,12 @@ final class GovernanceCommandGuard extends CommandInterceptor {
                 notPlain.add(form.label(name));
                 continue;
             }
+            String textProblem = value instanceof String text ? PlainText.problem(text, form.multiLine().contains(name))
+                    : null;
+            if (textProblem != null) {
+                badText.add("'" + form.label(name) + "' " + textProblem);
+                continue;
+            }
             fields.put(name, value);
         }
         List<String> problems = new ArrayList<>();
@@ -261,6 +272,7 @@ final class GovernanceCommandGuard extends CommandInterceptor {
         if (!notPlain.isEmpty()) {
             problems.add("must be text, a number, a date or yes/no: " + String.join(", ", notPlain));
         }
+        problems.addAll(badText);
         if (!problems.isEmpty()) {
             throw new GovernanceRuleViolation("Refused " + what + ": " + String.join("; ", problems));
         }

@@ -40,4 +40,24 @@ class FormOnlyFieldsTest {
         assertThatThrownBy(() -> GovernanceCommandGuard.onlyFormFields(Map.of("x", 1), null, "completing 'X'"))
                 .hasMessageContaining("this step has no form fields; not accepted: x");
     }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesAreRefusedByLabelWithCarriageReturnsOnlyInTextareas() {
+        FormCatalog.Form remediation = FormCatalog.load().form("remediate-findings").orElseThrow();
+        assertThat(remediation.multiLine()).contains("remediationNotes").doesNotContain("newEvaluationDatasetUri");
+        assertThat(GovernanceCommandGuard.onlyFormFields(Map.of("remediationNotes", "fixed\r\n\tthe data"),
+                remediation, "x")).containsEntry("remediationNotes", "fixed\r\n\tthe data");
+
+        assertThatThrownBy(() -> GovernanceCommandGuard.onlyFormFields(Map.of("newEvaluationDatasetUri",
+                "file:/data/eval.csv\r"), remediation, "completing 'Remediate'"))
+                .isInstanceOf(GovernanceRuleViolation.class)
+                .hasMessage("Refused completing 'Remediate': 'New evaluation dataset (optional)' must not contain the"
+                        + " control character U+000D (at character 20); of those only tab and newline are allowed");
+        assertThatThrownBy(() -> GovernanceCommandGuard.onlyFormFields(Map.of("remediationNotes",
+                Variables.stringValue("a\u0000b")), remediation, "x"))
+                .hasMessageContaining("'What you changed' must not contain the control character U+0000");
+        assertThatThrownBy(() -> GovernanceCommandGuard.onlyFormFields(Map.of("remediationNotes", "\udfff"),
+                remediation, "x"))
+                .hasMessageContaining("'What you changed' must not contain a lone UTF-16 surrogate (U+DFFF");
+    }
 }
