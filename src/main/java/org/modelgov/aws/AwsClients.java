@@ -10,6 +10,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -33,6 +34,13 @@ public class AwsClients {
     @Bean(destroyMethod = "close")
     SnsClient snsClient(AwsProperties aws) {
         return configure(SnsClient.builder(), aws, aws.endpoints().sns()).build();
+    }
+
+    /** Path-style addressing on a test endpoint (one host, buckets in the path); virtual hosts on AWS itself. */
+    @Bean(destroyMethod = "close")
+    S3Client s3Client(AwsProperties aws) {
+        return configure(S3Client.builder(), aws, aws.endpoints().s3())
+                .forcePathStyle(aws.endpoints().s3() != null).build();
     }
 
     static <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsProperties aws, URI endpoint) {
