@@ -17,6 +17,7 @@ import org.modelgov.inventory.ValidationInputs;
 import org.modelgov.notification.Notification;
 import org.modelgov.notification.NotificationSender;
 import org.modelgov.pipeline.PipelineGateService;
+import org.modelgov.registry.RegistryIntents;
 import org.modelgov.registry.RegistryService;
 import org.modelgov.review.ReviewDecision;
 import org.modelgov.review.ReviewKind;
@@ -84,18 +85,18 @@ public class GovernanceSteps {
     }
 
     /**
-     * The version will never be approved: registry Rejected, card Archived, owner told why. The reason and the
-     * person come from the recorded decision that rejects it; without one nothing is rejected.
+     * The version will never be approved: recorded as rejected, the owner told why, and the decision kept for the
+     * registry, the model card and a waiting pipeline (each told in a step of its own). The reason and the person
+     * come from the recorded decision that rejects it; without one nothing is rejected.
      */
     @Transactional
-    public void reject(String versionId) {
+    public void decideRejection(String versionId) {
         ReviewService.Rejection rejection = reviews.rejection(versionId).orElseThrow(() ->
                 new IllegalStateException("Refusing to reject " + versionId + ": no recorded decision rejects it"));
         String reason = rejection.reason();
+        registry.decide(new RegistryIntents.Intent(versionId, RegistryIntents.Decision.REJECT, reason,
+                rejection.decidedBy()));
         inventory.rejectVersion(versionId, reason, rejection.decidedBy());
-        registry.reject(versionId, reason, rejection.decidedBy());
-        cards.moveTo(versionId, ModelCardStatus.Archived, rejection.decidedBy());
-        pipelines.answer(versionId, false, reason);
         tellOwner(versionId, "VERSION_REJECTED", "rejected:" + versionId, versionId + " was rejected",
                 "Model version " + versionId + " will not be approved. Reason: " + reason);
     }
@@ -150,24 +151,56 @@ public class GovernanceSteps {
     }
 
     /**
-     * Sign-off done: Approved in the registry (which checks the sign-offs itself), card Approved, next review
-     * scheduled, owner told.
+     * Sign-off done: the approval is decided (the registry checks the sign-offs itself) and kept before anything
+     * outside ModelGov is changed.
+     */
+    @Transactional
+    public void decideApproval(String versionId, String validationRunId) {
+        registry.decideApproval(versionId, validationRunId);
+    }
+
+    /** The kept decision, in the model registry (SageMaker in AWS mode): one external change, safe to retry. */
+    @Transactional
+    public void applyRegistryDecision(String versionId) {
+        registry.apply(versionId);
+    }
+
+    /** The kept decision, on the model card: Approved, or Archived for a rejected or retired version. */
+    @Transactional
+    public void applyModelCardDecision(String versionId) {
+        RegistryIntents.Intent decision = registry.decision(versionId);
+        cards.moveTo(versionId, decision.decision() == RegistryIntents.Decision.APPROVE ? ModelCardStatus.Approved
+                : ModelCardStatus.Archived, decision.decidedBy());
+    }
+
+    /**
+     * The approval carried out in the registry and on the card: the version serves, its next review is scheduled,
+     * the owner is told.
      *
      * @return the day the next review is due
      */
     @Transactional
-    public LocalDate approve(String versionId, String validationRunId, String reviewInterval) {
-        var entry = registry.approve(versionId, validationRunId);
-        String approvers = String.join("+", reviews.approvers(versionId, validationRunId));
-        cards.moveTo(versionId, ModelCardStatus.Approved, approvers);
+    public LocalDate recordApproval(String versionId, String validationRunId, String reviewInterval) {
+        RegistryIntents.Intent decision = registry.decision(versionId);
         LocalDate due = nextReviewDue(reviewInterval);
         // the approval is the committee's: the audit names every approver of the round
-        inventory.approveVersion(versionId, due, approvers);
-        pipelines.answer(versionId, true, entry.approvalDescription());
+        inventory.approveVersion(versionId, due, decision.decidedBy());
         tellOwner(versionId, "VERSION_APPROVED", "approved:" + versionId + ":" + validationRunId,
-                versionId + " is approved", "Model version " + versionId + " is approved. " + entry.approvalDescription()
+                versionId + " is approved", "Model version " + versionId + " is approved. " + decision.description()
                         + ". Next review due " + due + ".");
         return due;
+    }
+
+    /**
+     * A pipeline waiting on ModelGov's decision (Step Functions task token) is answered last: it cannot be taken
+     * back, so it comes after everything that can still fail.
+     */
+    @Transactional
+    public void answerPipeline(String versionId) {
+        RegistryIntents.Intent decision = registry.decision(versionId);
+        boolean approved = decision.decision() == RegistryIntents.Decision.APPROVE;
+        pipelines.answer(versionId, approved, decision.decision() == RegistryIntents.Decision.RETIRE
+                ? "retired: " + decision.description() : decision.description());
     }
 
     /** @return the day the next review is due */
@@ -179,14 +212,13 @@ public class GovernanceSteps {
         return due;
     }
 
+    /** Retirement: recorded, the owner told, and the decision kept for the registry, card and pipeline. */
     @Transactional
-    public void retire(String versionId, String reason, String requestedBy) {
+    public void decideRetirement(String versionId, String reason, String requestedBy) {
         ReviewDecision reassessment = reviews.latest(versionId, ReviewKind.REASSESSMENT);
         String actor = requestedBy != null ? requestedBy : reassessment != null ? reassessment.actor() : ACTOR;
+        registry.decide(new RegistryIntents.Intent(versionId, RegistryIntents.Decision.RETIRE, reason, actor));
         inventory.retireVersion(versionId, reason, actor);
-        registry.retire(versionId, reason, actor);
-        cards.moveTo(versionId, ModelCardStatus.Archived, actor);
-        pipelines.answer(versionId, false, "retired: " + reason);
         tellOwner(versionId, "VERSION_RETIRED", "retired:" + versionId, versionId + " is retired",
                 "Model version " + versionId + " is retired. Reason: " + reason);
     }

@@ -83,15 +83,22 @@ public class PipelineGateService {
     public int answer(String versionId, boolean approved, String reason) {
         List<PipelineGate> open = gates.open(versionId);
         for (PipelineGate gate : open) {
-            if (approved) {
-                callbacks.success(gate.taskToken(), decision(versionId, reason));
-            } else {
-                callbacks.failure(gate.taskToken(), "ModelGov.Rejected", reason == null ? "" : reason);
+            boolean closedBefore = false;
+            try {
+                if (approved) {
+                    callbacks.success(gate.taskToken(), decision(versionId, reason));
+                } else {
+                    callbacks.failure(gate.taskToken(), "ModelGov.Rejected", reason == null ? "" : reason);
+                }
+            } catch (TaskTokenClosedException e) {
+                // a retried step whose earlier answer got through, or a pipeline that stopped waiting: the token is
+                // closed either way, and asking again forever would only block the lifecycle
+                closedBefore = true;
             }
             gates.answered(gate.id(), approved ? "APPROVED" : "REJECTED",
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             audit.record("modelgov", "PIPELINE_GATE_ANSWERED", "MODEL_VERSION", versionId, Map.of("gateId", gate.id(),
-                    "outcome", approved ? "APPROVED" : "REJECTED"));
+                    "outcome", approved ? "APPROVED" : "REJECTED", "tokenAlreadyClosed", closedBefore));
         }
         return open.size();
     }

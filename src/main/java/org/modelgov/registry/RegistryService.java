@@ -26,9 +26,12 @@ public class RegistryService {
     private final ReviewService reviews;
     private final ValidationPolicy policy;
     private final AuditTrail audit;
+    private final RegistryIntents intents;
 
     RegistryService(ModelRegistry registry, InventoryService inventory, ValidationService validation,
-                    ReviewService reviews, ValidationPolicy policy, AuditTrail audit) {
+                    ReviewService reviews, ValidationPolicy policy, AuditTrail audit,
+                    RegistryIntents intents) {
+        this.intents = intents;
         this.registry = registry;
         this.inventory = inventory;
         this.validation = validation;
@@ -43,9 +46,13 @@ public class RegistryService {
         registry.registerPending(versionId, version.modelPackageArn());
     }
 
-    /** Approves after checking the sign-off; the description names the approvers and the case. */
+    /**
+     * Decides the approval after checking the sign-off, and keeps the decision before the registry is changed: the
+     * registry guard trusts it, so a call in flight is never taken for an out-of-band approval. The description
+     * names the approvers and the case.
+     */
     @Transactional
-    public RegistryEntry approve(String versionId, String validationRunId) {
+    public RegistryIntents.Intent decideApproval(String versionId, String validationRunId) {
         var run = validation.run(validationRunId);
         if (!run.versionId().equals(versionId) || run.purpose() != org.modelgov.validation.CheckRun.Purpose.VALIDATION
                 || !"PASSED".equals(run.outcome())) {
@@ -61,20 +68,47 @@ public class RegistryService {
         }
         String description = "Approved by " + String.join(", ", approvers) + " (ModelGov case " + versionId
                 + ", validation round " + validationRunId + ")";
-        return set(versionId, ApprovalStatus.Approved, description, "Production", "Approved", "REGISTRY_APPROVED",
-                String.join("+", approvers));
+        return decide(new RegistryIntents.Intent(versionId, RegistryIntents.Decision.APPROVE, description,
+                String.join("+", approvers)));
     }
 
+    /** Keeps a rejection or retirement decision before the registry, card and pipeline are told. */
     @Transactional
-    public RegistryEntry reject(String versionId, String reason, String decidedBy) {
-        return set(versionId, ApprovalStatus.Rejected, abbreviate("Rejected: " + reason), "Rejected", "Rejected",
-                "REGISTRY_REJECTED", decidedBy);
+    public RegistryIntents.Intent decide(RegistryIntents.Intent intent) {
+        if (!intents.find(intent.versionId()).equals(java.util.Optional.of(intent))) {
+            intents.record(intent);
+            audit.record(intent.decidedBy(), "REGISTRY_" + intent.decision() + "_DECIDED", "MODEL_VERSION",
+                    intent.versionId(), java.util.Map.of("approvalDescription", intent.description()));
+        }
+        return intent;
     }
 
+    /** The decision ModelGov keeps for the version; every step that carries it out reads it from here. */
+    @Transactional(readOnly = true)
+    public RegistryIntents.Intent decision(String versionId) {
+        return intents.find(versionId).orElseThrow(() -> new IllegalStateException(
+                "ModelGov has not decided " + versionId + " for the registry yet"));
+    }
+
+    /** Carries out the kept decision in the registry (SageMaker in AWS mode), once: a retry changes nothing. */
     @Transactional
-    public RegistryEntry retire(String versionId, String reason, String decidedBy) {
-        return set(versionId, ApprovalStatus.Rejected, abbreviate("Retired: " + reason), "Archived", "Retired",
-                "REGISTRY_RETIRED", decidedBy);
+    public RegistryEntry apply(String versionId) {
+        RegistryIntents.Intent intent = decision(versionId);
+        return switch (intent.decision()) {
+            case APPROVE -> set(versionId, ApprovalStatus.Approved, intent.description(), "Production", "Approved",
+                    "REGISTRY_APPROVED", intent.decidedBy());
+            case REJECT -> set(versionId, ApprovalStatus.Rejected, abbreviate("Rejected: " + intent.description()),
+                    "Rejected", "Rejected", "REGISTRY_REJECTED", intent.decidedBy());
+            case RETIRE -> set(versionId, ApprovalStatus.Rejected, abbreviate("Retired: " + intent.description()),
+                    "Archived", "Retired", "REGISTRY_RETIRED", intent.decidedBy());
+        };
+    }
+
+    /** Whether ModelGov approved the version, or has decided to and is carrying it out. */
+    @Transactional(readOnly = true)
+    public boolean approvedByModelGov(String versionId) {
+        return registry.find(versionId).map(e -> e.approvalStatus() == ApprovalStatus.Approved).orElse(false)
+                || intents.find(versionId).map(i -> i.decision() == RegistryIntents.Decision.APPROVE).orElse(false);
     }
 
     @Transactional(readOnly = true)

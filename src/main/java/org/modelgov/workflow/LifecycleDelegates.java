@@ -51,8 +51,8 @@ class LifecycleDelegates {
     }
 
     @Bean
-    JavaDelegate rejectVersion() {
-        return execution -> steps.reject(versionId(execution));
+    JavaDelegate decideRejection() {
+        return execution -> steps.decideRejection(versionId(execution));
     }
 
     @Bean
@@ -129,8 +129,29 @@ class LifecycleDelegates {
     }
 
     @Bean
-    JavaDelegate approveInRegistry() {
-        return execution -> scheduled(execution, steps.approve(versionId(execution), runId(execution),
+    JavaDelegate decideApproval() {
+        return execution -> steps.decideApproval(versionId(execution), runId(execution));
+    }
+
+    // each decision is carried out by these steps, one change outside ModelGov each, the pipeline last
+    @Bean
+    JavaDelegate applyRegistryDecision() {
+        return execution -> steps.applyRegistryDecision(versionId(execution));
+    }
+
+    @Bean
+    JavaDelegate applyModelCardDecision() {
+        return execution -> steps.applyModelCardDecision(versionId(execution));
+    }
+
+    @Bean
+    JavaDelegate answerPipeline() {
+        return execution -> steps.answerPipeline(versionId(execution));
+    }
+
+    @Bean
+    JavaDelegate recordApproval() {
+        return execution -> scheduled(execution, steps.recordApproval(versionId(execution), runId(execution),
                 (String) execution.getVariable("reviewInterval")));
     }
 
@@ -143,8 +164,9 @@ class LifecycleDelegates {
     }
 
     @Bean
-    JavaDelegate retireModel() {
-        return execution -> steps.retire(versionId(execution), (String) execution.getVariable("retirementReason"),
+    JavaDelegate decideRetirement() {
+        return execution -> steps.decideRetirement(versionId(execution),
+                (String) execution.getVariable("retirementReason"),
                 (String) execution.getVariable("retirementRequestedBy"));
     }
 

@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.modelgov.registry.ApprovalStatus;
 import org.modelgov.registry.RegistryService;
 import org.modelgov.support.Api;
@@ -311,6 +313,114 @@ class AwsModeLifecycleIntegrationTest {
         assertThat(incidents.get(0).path("occurrences").asInt()).isEqualTo(2);
         assertThat(registry.find(modelId + ":1").orElseThrow().approvalStatus())
                 .isEqualTo(ApprovalStatus.PendingManualApproval);
+    }
+
+    /**
+     * The fault matrix of the approval: each call of each step fails (500, throttling, or no answer in time) on
+     * every attempt of one job run, then works; the jobs are retried until the lifecycle is through. The end
+     * state in ModelGov and in "AWS" is the state without a fault, and no call with a side effect was ever made
+     * with a different effect.
+     */
+    @ParameterizedTest(name = "{0} fails with {1}")
+    @MethodSource("approvalFaults")
+    void anyFailingCallOfTheApprovalEndsInTheSameStateOnceRetried(String target, String fault) throws Exception {
+        Api owner = Api.as(port, "owner", "demo");
+        String modelId = registerVersion(owner);
+        String versionId = modelId + ":1";
+        assertThat(owner.post("/api/pipeline-gates", "{\"taskToken\": \"tok-" + modelId + "\", \"modelPackageArn\": \""
+                + arn + "\"}").status()).isEqualTo(202);
+        toSignOff(versionId);
+        failTwiceThenWork(target, fault);
+        try {
+            driver.complete(versionId, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+        } catch (RuntimeException expected) {
+            // the faulty step failed; its job is retried below
+        }
+        if (!registry.approvedByModelGov(versionId)) {
+            throw new AssertionError("the approval decision must be kept before any call to AWS");
+        }
+        // SageMaker reports the package approved while ModelGov is still carrying the approval out: not out of band
+        Api.Response event = Api.as(port, "admin", "demo").post("/api/events/sagemaker", "{\"source\":"
+                + " \"aws.sagemaker\", \"detail-type\": \"SageMaker Model Package State Change\", \"detail\":"
+                + " {\"ModelPackageArn\": \"" + arn + "\", \"ModelApprovalStatus\": \"Approved\"}}");
+        assertThat(event.json().path("reverted").asBoolean()).as(event.body()).isFalse();
+        retryJobsUntilDone(versionId);
+
+        assertThat(registry.find(versionId).orElseThrow().approvalStatus()).isEqualTo(ApprovalStatus.Approved);
+        assertThat(owner.get("/api/models/" + modelId + "/versions/1").json().path("status").asText())
+                .isEqualTo("APPROVED");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(versionId)
+                .activityIdIn("Gateway_AwaitReview").count()).as("in production, waiting for its review").isEqualTo(1);
+        // every approval sent to SageMaker is the same one, never a revert; the card became Approved
+        List<JsonNode> approvals = bodies("SageMaker.UpdateModelPackage");
+        assertThat(approvals).isNotEmpty().allMatch(b -> b.path("ModelApprovalStatus").asText().equals("Approved")
+                && b.path("ApprovalDescription").equals(approvals.get(0).path("ApprovalDescription")));
+        assertThat(bodies("SageMaker.UpdateModelCard"))
+                .anyMatch(b -> b.path("ModelCardStatus").asText().equals("Approved"));
+        // the waiting pipeline got one answer: every SendTaskSuccess carried the same decision
+        List<JsonNode> answers = bodies("AWSStepFunctions.SendTaskSuccess");
+        assertThat(answers).isNotEmpty().allMatch(a -> a.equals(answers.get(0)));
+        assertThat(owner.get("/api/incidents?modelId=" + modelId).json()).as("no out-of-band alarm").isEmpty();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> approvalFaults() {
+        List<org.junit.jupiter.params.provider.Arguments> faults = new ArrayList<>();
+        for (String target : List.of("SageMaker.DescribeModelPackage", "SageMaker.UpdateModelPackage",
+                "SageMaker.DescribeModelCard", "SageMaker.UpdateModelCard", "AWSStepFunctions.SendTaskSuccess")) {
+            for (String fault : List.of("500", "throttling", "timeout")) {
+                faults.add(org.junit.jupiter.params.provider.Arguments.of(target, fault));
+            }
+        }
+        // the answer got through but its reply was lost: Step Functions refuses the retried answer
+        faults.add(org.junit.jupiter.params.provider.Arguments.of("AWSStepFunctions.SendTaskSuccess", "answer lost"));
+        return faults.stream();
+    }
+
+    /** The call fails on both SDK attempts of one job run (so the job fails and is retried), then works. */
+    private static void failTwiceThenWork(String target, String fault) {
+        String scenario = "fault-" + target;
+        if (fault.equals("answer lost")) {
+            AWS.stubFor(post(urlEqualTo("/")).atPriority(1).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                    .withHeader("X-Amz-Target", equalTo(target)).willReturn(ok("{}").withFixedDelay(4000))
+                    .willSetStateTo("answered"));
+            AWS.stubFor(post(urlEqualTo("/")).atPriority(1).inScenario(scenario).whenScenarioStateIs("answered")
+                    .withHeader("X-Amz-Target", equalTo(target)).willReturn(aResponse().withStatus(400)
+                            .withHeader("Content-Type", "application/x-amz-json-1.0")
+                            .withBody("{\"__type\": \"TaskTimedOut\", \"message\": \"Task Timed Out\"}")));
+            return;
+        }
+        ResponseDefinitionBuilder failure = switch (fault) {
+            case "500" -> error(500, "InternalFailure", "try again");
+            case "throttling" -> error(400, "ThrottlingException", "Rate exceeded");
+            // longer than the attempt timeout: whether or not it took effect, the caller does not know
+            default -> ok("{}").withFixedDelay(4000);
+        };
+        AWS.stubFor(post(urlEqualTo("/")).atPriority(1).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .withHeader("X-Amz-Target", equalTo(target)).willReturn(failure).willSetStateTo("failed once"));
+        AWS.stubFor(post(urlEqualTo("/")).atPriority(1).inScenario(scenario).whenScenarioStateIs("failed once")
+                .withHeader("X-Amz-Target", equalTo(target)).willReturn(failure).willSetStateTo("works"));
+    }
+
+    /** Runs every asynchronous step of the version's processes, failed ones too, until none is left. */
+    private void retryJobsUntilDone(String versionId) {
+        var management = engine.getManagementService();
+        for (int round = 0; round < 30; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey(versionId).list().stream().map(i -> i.getId()).toList();
+            List<Job> jobs = instances.stream().flatMap(i -> management.createJobQuery().processInstanceId(i)
+                    .messages().withRetriesLeft().list().stream()).toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (Job job : jobs) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException failedAgain) {
+                    // retried in the next round, as the job executor would after the retry interval
+                }
+            }
+        }
+        throw new AssertionError("the lifecycle's steps did not come through");
     }
 
     private static List<JsonNode> bodies(String target) {

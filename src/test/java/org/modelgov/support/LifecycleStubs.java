@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 public final class LifecycleStubs {
 
     public static final List<String> SERVICE_BEANS = List.of("openGovernanceRecords", "recordRiskTier",
-            "rejectVersion", "startValidationRound", "runTechnicalChecks", "runFairnessChecks", "concludeValidation",
-            "submitForSignOff", "applyRemediation", "approveInRegistry", "scheduleNextReview", "retireModel",
+            "decideRejection", "startValidationRound", "runTechnicalChecks", "runFairnessChecks", "concludeValidation",
+            "submitForSignOff", "applyRemediation", "decideApproval", "applyRegistryDecision", "applyModelCardDecision",
+            "recordApproval", "answerPipeline", "scheduleNextReview", "decideRetirement",
             "noteIncident", "noteIncidentClosed", "gatherMonitoringEvidence", "chaseOverdueWork", "recordDetection",
             "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident",
             "startTeamPipeline", "checkTeamPipeline", "assessAutomatedChecks");
@@ -90,7 +91,7 @@ public final class LifecycleStubs {
                 failedRounds = passed ? failedRounds : failedRounds + 1;
                 execution.setVariable("failedValidationRounds", failedRounds);
             }
-            case "approveInRegistry", "scheduleNextReview" -> execution.setVariable("nextReviewAt",
+            case "recordApproval", "scheduleNextReview" -> execution.setVariable("nextReviewAt",
                     new java.util.Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
             case "gatherMonitoringEvidence" -> {
                 execution.setVariable("reassessmentRunId", "reassessment-1");

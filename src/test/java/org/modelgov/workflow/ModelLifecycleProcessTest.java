@@ -79,7 +79,12 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
                 .isWaitingAt("Gateway_AwaitReview");
         assertThat(variable("reviewInterval")).isEqualTo("P1M");
         assertThat(stubs.calls("submitForSignOff")).isEqualTo(1);
-        assertThat(stubs.calls("approveInRegistry")).isEqualTo(1);
+        // each change outside ModelGov in a step of its own, the waiting pipeline answered last
+        assertThat(stubs.calls("decideApproval")).isEqualTo(1);
+        assertThat(stubs.calls("applyRegistryDecision")).isEqualTo(1);
+        assertThat(stubs.calls("applyModelCardDecision")).isEqualTo(1);
+        assertThat(stubs.calls("recordApproval")).isEqualTo(1);
+        assertThat(stubs.calls("answerPipeline")).isEqualTo(1);
         assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .activityId("Timer_ReviewDue").count()).isEqualTo(1);
     }
@@ -230,7 +235,8 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RetireOnRequest", "EndEvent_RetiredOnRequest");
         assertThat(runtimeService().createProcessInstanceQuery().count()).as("the validation round is cancelled too")
                 .isZero();
-        assertThat(stubs.calls("retireModel")).isEqualTo(1);
+        assertThat(stubs.calls("decideRetirement")).isEqualTo(1);
+        assertThat(stubs.calls("answerPipeline")).isEqualTo(1);
     }
 
     @Test

@@ -82,8 +82,8 @@ public class RegistryGuard {
         }
         Optional<ModelVersion> version = governed.stream()
                 .filter(v -> packageArn.equals(v.modelPackageArn())).findFirst();
-        boolean signedOff = version.flatMap(v -> registry.find(v.id()))
-                .map(entry -> entry.approvalStatus() == ApprovalStatus.Approved).orElse(false);
+        // ModelGov's own decision is kept before SageMaker is called: an approval in flight is not out of band
+        boolean signedOff = version.map(v -> registry.approvedByModelGov(v.id())).orElse(false);
         if (signedOff) {
             return false;
         }

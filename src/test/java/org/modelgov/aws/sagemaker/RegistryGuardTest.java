@@ -67,10 +67,9 @@ class RegistryGuardTest {
         guard = new RegistryGuard(client, inventory, registry, incidents, notifications);
         when(inventory.versionsWithPackage()).thenReturn(List.of(version("CHURN-001:1", SIGNED_OFF),
                 version("CHURN-001:2", SNEAKED)));
-        when(registry.find("CHURN-001:1")).thenReturn(Optional.of(new RegistryEntry("CHURN-001:1",
-                ApprovalStatus.Approved, "Approved by a, b", "Production", "Approved", Instant.now())));
-        when(registry.find("CHURN-001:2")).thenReturn(Optional.of(new RegistryEntry("CHURN-001:2",
-                ApprovalStatus.PendingManualApproval, null, "Development", "PendingApproval", Instant.now())));
+        // ModelGov approved (or decided to approve) version 1 only
+        when(registry.approvedByModelGov("CHURN-001:1")).thenReturn(true);
+        when(registry.approvedByModelGov("CHURN-001:2")).thenReturn(false);
         answer("ListModelPackages", """
                 {"ModelPackageSummaryList": [
                   {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed", "ModelApprovalStatus": "Approved"},
