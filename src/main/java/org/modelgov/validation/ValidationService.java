@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.modelgov.audit.AuditLog;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.common.NotFoundException;
+import org.modelgov.config.DatasetLimitsProperties;
 import org.modelgov.evidence.EvidenceReport;
 import org.modelgov.evidence.EvidenceService;
 import org.modelgov.evidence.NewReport;
@@ -23,6 +24,7 @@ import org.modelgov.evidence.ReportKind;
 import org.modelgov.evidence.Upload;
 import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.config.AnalysisConfig;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.impact.CategoryRate;
 import org.modelgov.fairness.impact.ImpactRatioAnalysis;
 import org.modelgov.fairness.impact.ImpactRatioReport;
@@ -58,6 +60,7 @@ public class ValidationService {
     private final ReviewService reviews;
     private final ValidationPolicy policy;
     private final DatasetSource datasets;
+    private final CsvLimits limits;
     private final SecurityPostureSource postures;
     private final MonitoringEvidence monitoring;
     private final AuditLog auditLog;
@@ -66,7 +69,8 @@ public class ValidationService {
     ValidationService(CheckRunRepository runs, InventoryService inventory, EvidenceService evidence,
                       ReviewService reviews, ValidationPolicy policy, DatasetSource datasets,
                       SecurityPostureSource postures, MonitoringEvidence monitoring, AuditLog auditLog,
-                      Clock clock) {
+                      Clock clock, DatasetLimitsProperties limits) {
+        this.limits = limits.csvLimits();
         this.postures = postures;
         this.monitoring = monitoring;
         this.runs = runs;
@@ -330,7 +334,7 @@ public class ValidationService {
         }
         ImpactRatioReport report;
         try (InputStream in = datasets.open(dataUri)) {
-            report = ImpactRatioAnalysis.run(in, config);
+            report = ImpactRatioAnalysis.run(in, config, limits);
         } catch (IOException | MetricsInputException e) {
             findings.add(Finding.of(Area.ETHICAL, "IMPACT_RATIO", FindingLevel.FAIL,
                     "impact ratios could not be computed: " + e.getMessage()));
