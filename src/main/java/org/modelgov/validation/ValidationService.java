@@ -17,6 +17,7 @@ import org.modelgov.audit.AuditLog;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.common.NotFoundException;
 import org.modelgov.config.DatasetLimitsProperties;
+import org.modelgov.evidence.DataLimitException;
 import org.modelgov.evidence.EvidenceReport;
 import org.modelgov.evidence.EvidenceService;
 import org.modelgov.evidence.NewReport;
@@ -229,7 +230,7 @@ public class ValidationService {
             report = evidence.createForLifecycle(new NewReport(ReportKind.PERFORMANCE,
                     Map.of("data", upload("data", dataUri), "config", upload("config", config)), List.of(),
                     version.modelId(), String.valueOf(version.number())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(area, CHECK_PERFORMANCE, FindingLevel.FAIL,
                     "performance could not be computed: " + e.getMessage()));
             return;
@@ -278,7 +279,7 @@ public class ValidationService {
             report = evidence.createForLifecycle(new NewReport(ReportKind.BIAS,
                     Map.of("data", upload("data", data), "config", upload("config", config)), List.of(),
                     version.modelId(), String.valueOf(version.number())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(Area.ETHICAL, "BIAS", FindingLevel.FAIL,
                     "bias metrics could not be computed: " + e.getMessage()));
             return;
@@ -390,7 +391,7 @@ public class ValidationService {
             report = evidence.createForLifecycle(new NewReport(ReportKind.DRIFT,
                     Map.of("reference", upload("reference", reference), "current", upload("current", current)),
                     List.of(), version.modelId(), String.valueOf(version.number())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(Area.MONITORING, "DRIFT", FindingLevel.FAIL,
                     "drift could not be computed: " + e.getMessage()));
             return;
