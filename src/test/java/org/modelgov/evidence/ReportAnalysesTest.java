@@ -33,9 +33,11 @@ class ReportAnalysesTest {
                     return 1;
                 })));
             }
-            while (analyses.freeSlots() > 0) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((analyses.freeSlots() > 0 || running.get() < 2) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
+            assertThat(running.get()).as("two run, the third waits").isEqualTo(2);
             assertThatThrownBy(() -> analyses.run(() -> 0)).isInstanceOf(AnalysesBusyException.class)
                     .satisfies(e -> assertThat(((AnalysesBusyException) e).retryAfter()).hasSeconds(7));
             release.countDown();
