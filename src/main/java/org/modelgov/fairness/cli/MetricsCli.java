@@ -97,8 +97,8 @@ public final class MetricsCli {
                             config = DriftConfig.parse(json);
                         }
                     }
-                    DriftAnalysis.run(() -> open(options.get("--reference")), () -> open(options.get("--current")), config,
-                            limits)
+                    DriftAnalysis.run(() -> open(options.get("--reference")), () -> open(options.get("--current")),
+                            config, limits)
                             .writeJson(out);
                 }
                 default -> throw new UsageException("unknown command '" + command + "'");

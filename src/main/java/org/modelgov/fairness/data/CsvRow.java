@@ -64,7 +64,8 @@ public final class CsvRow {
     /** Names the row and column, never the cell's text: the file may hold what its sender must not read. */
     public MetricsInputException notANumber(int column) {
         return MetricsInputException.at(rowNumber, header.name(column),
-                isBlank(column) ? "a number is needed but the cell is empty" : "a number is needed but the cell holds text");
+                isBlank(column) ? "a number is needed but the cell is empty"
+                        : "a number is needed but the cell holds text");
     }
 
     public String text(int column) {
