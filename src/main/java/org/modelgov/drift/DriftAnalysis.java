@@ -9,6 +9,7 @@ import java.util.List;
 import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.data.ByteDictionary;
 import org.modelgov.fairness.data.CsvHeader;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.data.CsvReader;
 import org.modelgov.fairness.data.CsvRow;
 import org.modelgov.fairness.data.CsvRowHandler;
@@ -44,14 +45,20 @@ public final class DriftAnalysis {
         }
     }
 
+    /** Within the {@link CsvLimits#DEFAULTS}. */
     public static DriftReport run(DataSource reference, DataSource current, DriftConfig config) throws IOException {
+        return run(reference, current, config, CsvLimits.DEFAULTS);
+    }
+
+    public static DriftReport run(DataSource reference, DataSource current, DriftConfig config, CsvLimits limits)
+            throws IOException {
         Collection ref = new Collection(config, null);
         try (InputStream in = reference.open()) {
-            CsvReader.read(in, ref);
+            CsvReader.read(in, limits, ref);
         }
         Collection cur = new Collection(config, ref);
         try (InputStream in = current.open()) {
-            CsvReader.read(in, cur);
+            CsvReader.read(in, limits, cur);
         }
         List<FeatureDrift> features = new ArrayList<>();
         for (int f = 0; f < ref.names.size(); f++) {

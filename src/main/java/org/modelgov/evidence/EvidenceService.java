@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.common.AccessDeniedToActionException;
@@ -31,11 +32,14 @@ import org.modelgov.common.GovernanceRole;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.common.NotFoundException;
 import org.modelgov.common.Violations;
+import org.modelgov.config.DatasetLimitsProperties;
 import org.modelgov.drift.DriftAnalysis;
 import org.modelgov.drift.DriftConfig;
 import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.bias.BiasAnalysis;
 import org.modelgov.fairness.config.AnalysisConfig;
+import org.modelgov.fairness.data.CsvLimitExceededException;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.performance.PerformanceAnalysis;
 import org.modelgov.inventory.Actor;
 import org.modelgov.inventory.ModelRepository;
@@ -49,6 +53,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * optionally linked to an inventory model (version). The metrics run outside any database
  * transaction (they can take seconds on large files); the report, its input hashes and the audit
  * event are then saved in one short transaction, together or not at all.
+ *
+ * <p>Every CSV part is read within the data set caps ({@link CsvLimits}); reports that people ask for
+ * run on the bounded {@link ReportAnalyses}, the lifecycle's on the job executor's own threads.
  */
 @Service
 public class EvidenceService {
@@ -75,9 +82,14 @@ public class EvidenceService {
     private final AuditTrail audit;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final CsvLimits limits;
+    private final ReportAnalyses analyses;
 
     EvidenceService(EvidenceRepository reports, ModelRepository models, AuditTrail audit,
-                    TransactionOperations transactions, Clock clock) {
+                    TransactionOperations transactions, Clock clock, DatasetLimitsProperties limits,
+                    ReportAnalyses analyses) {
+        this.limits = limits.csvLimits();
+        this.analyses = analyses;
         this.reports = reports;
         this.models = models;
         this.audit = audit;
@@ -91,7 +103,7 @@ public class EvidenceService {
             throw new AccessDeniedToActionException("Only validators, ethics reviewers, risk officers, model owners"
                     + " and governance administrators may create evidence reports");
         }
-        return compute(request, actor.userId());
+        return compute(request, actor.userId(), true);
     }
 
     /**
@@ -99,10 +111,10 @@ public class EvidenceService {
      * person asked for it, so it is recorded as created by {@value #LIFECYCLE_ACTOR}.
      */
     public EvidenceReport createForLifecycle(NewReport request) {
-        return compute(request, LIFECYCLE_ACTOR);
+        return compute(request, LIFECYCLE_ACTOR, false);
     }
 
-    private EvidenceReport compute(NewReport request, String actorId) {
+    private EvidenceReport compute(NewReport request, String actorId, boolean bounded) {
         Violations v = new Violations();
         checkParts(request, v);
         ModelLink link = link(request.modelId(), request.modelVersion(), v);
@@ -114,11 +126,13 @@ public class EvidenceService {
         if (config != null) {
             inputs.add(config.input());
         }
-        String reportJson = switch (request.kind()) {
+        checkSizes(request);
+        Callable<String> analysis = () -> switch (request.kind()) {
             case BIAS -> bias(request.uploads().get("data"), config, inputs);
             case PERFORMANCE -> performance(request.uploads().get("data"), config, inputs);
             case DRIFT -> drift(request.uploads().get("reference"), request.uploads().get("current"), config, inputs);
         };
+        String reportJson = bounded ? analyses.run(analysis) : call(analysis);
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),
                 link.versionId(), actorId, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 sha256Hex(reportJson.getBytes(StandardCharsets.UTF_8)));
@@ -160,6 +174,25 @@ public class EvidenceService {
             details.put(input.part() + "Sha256", input.sha256());
         }
         audit.record(s.createdBy(), ACTION_CREATED, ENTITY_REPORT, s.modelId() != null ? s.modelId() : s.id(), details);
+    }
+
+    /** A data part whose declared size is over the cap is refused before it takes an analysis slot. */
+    private void checkSizes(NewReport request) {
+        for (Upload upload : request.uploads().values()) {
+            if (!upload.part().equals("config") && upload.size() > limits.maxTotalBytes()) {
+                throw DataLimitException.tooLarge(upload.part(), upload.size(), limits.maxTotalBytes());
+            }
+        }
+    }
+
+    private static String call(Callable<String> analysis) {
+        try {
+            return analysis.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void checkParts(NewReport request, Violations v) {
@@ -222,29 +255,33 @@ public class EvidenceService {
         }
     }
 
-    private static String bias(Upload data, HashedText config, List<EvidenceInput> inputs) {
+    private String bias(Upload data, HashedText config, List<EvidenceInput> inputs) {
         AnalysisConfig analysis = analysisConfig(config);
         return readData(data, inputs, in -> {
             try {
-                return BiasAnalysis.run(in, analysis).toJson();
+                return BiasAnalysis.run(in, analysis, limits).toJson();
+            } catch (CsvLimitExceededException e) {
+                throw new DataLimitException(data.part(), e);
             } catch (MetricsInputException e) {
                 throw invalid(e.getMessage().startsWith("config") ? "config" : "data", e);
             }
         });
     }
 
-    private static String performance(Upload data, HashedText config, List<EvidenceInput> inputs) {
+    private String performance(Upload data, HashedText config, List<EvidenceInput> inputs) {
         AnalysisConfig analysis = analysisConfig(config);
         return readData(data, inputs, in -> {
             try {
-                return PerformanceAnalysis.run(in, analysis).toJson();
+                return PerformanceAnalysis.run(in, analysis, limits).toJson();
+            } catch (CsvLimitExceededException e) {
+                throw new DataLimitException(data.part(), e);
             } catch (MetricsInputException e) {
                 throw invalid(e.getMessage().startsWith("config") ? "config" : "data", e);
             }
         });
     }
 
-    private static String drift(Upload reference, Upload current, HashedText config, List<EvidenceInput> inputs) {
+    private String drift(Upload reference, Upload current, HashedText config, List<EvidenceInput> inputs) {
         DriftConfig driftConfig;
         try {
             driftConfig = config == null ? DriftConfig.defaults() : DriftConfig.parse(config.stream());
@@ -259,10 +296,12 @@ public class EvidenceService {
             }, () -> {
                 reading[0] = "current";
                 return cur.open();
-            }, driftConfig).toJson();
+            }, driftConfig, limits).toJson();
             inputs.add(ref.finish());
             inputs.add(cur.finish());
             return json;
+        } catch (CsvLimitExceededException e) {
+            throw new DataLimitException(reading[0], e);
         } catch (MetricsInputException e) {
             // after both files are read, a message about a column's cells says which file it means
             String part = e.getMessage().contains("every reference cell") ? "reference" : reading[0];

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.modelgov.audit.AuditLog;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.common.NotFoundException;
+import org.modelgov.config.DatasetLimitsProperties;
+import org.modelgov.evidence.DataLimitException;
 import org.modelgov.evidence.EvidenceReport;
 import org.modelgov.evidence.EvidenceService;
 import org.modelgov.evidence.NewReport;
@@ -23,6 +25,7 @@ import org.modelgov.evidence.ReportKind;
 import org.modelgov.evidence.Upload;
 import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.config.AnalysisConfig;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.impact.CategoryRate;
 import org.modelgov.fairness.impact.ImpactRatioAnalysis;
 import org.modelgov.fairness.impact.ImpactRatioReport;
@@ -58,6 +61,7 @@ public class ValidationService {
     private final ReviewService reviews;
     private final ValidationPolicy policy;
     private final DatasetSource datasets;
+    private final CsvLimits limits;
     private final SecurityPostureSource postures;
     private final MonitoringEvidence monitoring;
     private final AuditLog auditLog;
@@ -66,7 +70,8 @@ public class ValidationService {
     ValidationService(CheckRunRepository runs, InventoryService inventory, EvidenceService evidence,
                       ReviewService reviews, ValidationPolicy policy, DatasetSource datasets,
                       SecurityPostureSource postures, MonitoringEvidence monitoring, AuditLog auditLog,
-                      Clock clock) {
+                      Clock clock, DatasetLimitsProperties limits) {
+        this.limits = limits.csvLimits();
         this.postures = postures;
         this.monitoring = monitoring;
         this.runs = runs;
@@ -236,7 +241,7 @@ public class ValidationService {
             report = evidence.createForLifecycle(new NewReport(ReportKind.PERFORMANCE,
                     Map.of("data", upload("data", dataUri), "config", upload("config", config)), List.of(),
                     version.modelId(), String.valueOf(version.number())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(area, CHECK_PERFORMANCE, FindingLevel.FAIL,
                     "performance could not be computed: " + e.getMessage()));
             return;
@@ -285,7 +290,7 @@ public class ValidationService {
             report = evidence.createForLifecycle(new NewReport(ReportKind.BIAS,
                     Map.of("data", upload("data", data), "config", upload("config", config)), List.of(),
                     version.modelId(), String.valueOf(version.number())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(Area.ETHICAL, "BIAS", FindingLevel.FAIL,
                     "bias metrics could not be computed: " + e.getMessage()));
             return;
@@ -341,7 +346,7 @@ public class ValidationService {
         }
         ImpactRatioReport report;
         try (InputStream in = datasets.open(dataUri)) {
-            report = ImpactRatioAnalysis.run(in, config);
+            report = ImpactRatioAnalysis.run(in, config, limits);
         } catch (IOException | MetricsInputException e) {
             findings.add(Finding.of(Area.ETHICAL, "IMPACT_RATIO", FindingLevel.FAIL,
                     "impact ratios could not be computed: " + e.getMessage()));
@@ -405,7 +410,7 @@ public class ValidationService {
             report = evidence.createForLifecycle(new NewReport(ReportKind.DRIFT,
                     Map.of("reference", upload("reference", reference), "current", upload("current", current)),
                     List.of(), version.modelId(), String.valueOf(version.number())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(Area.MONITORING, "DRIFT", FindingLevel.FAIL,
                     "drift could not be computed: " + e.getMessage()));
             return;

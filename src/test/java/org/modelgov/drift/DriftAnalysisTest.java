@@ -68,7 +68,8 @@ class DriftAnalysisTest {
     @Test
     void aTextInANumericFeatureNamesRowAndColumn() {
         assertThatThrownBy(() -> drift(null, REFERENCE, "x,c,id", "1,a,1", "lots,a,2"))
-                .isInstanceOf(MetricsInputException.class).hasMessage("row 3, column 'x': a number is needed (the cell is not one)");
+                .isInstanceOf(MetricsInputException.class)
+                .hasMessage("row 3, column 'x': a number is needed but the cell holds text");
     }
 
     @Test

@@ -101,7 +101,8 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location")
-                    .orElse(null), response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    .orElse(null), response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -111,7 +112,7 @@ public final class Api {
     }
 
     /** Status, raw body and a few headers of one answer. */
-    public record Response(int status, String body, String location, String wwwAuthenticate) {
+    public record Response(int status, String body, String location, String wwwAuthenticate, String retryAfter) {
 
         public JsonNode json() {
             try {

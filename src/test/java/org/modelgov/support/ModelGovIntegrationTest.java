@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "modelgov.datasets.roots=${java.io.tmpdir}/modelgov-test-datasets,${modelgov.demo-data-dir}",
         // small upload limits so a test can exceed them cheaply (production: 512MB per file)
         "spring.servlet.multipart.max-file-size=2MB",
-        "spring.servlet.multipart.max-request-size=3MB"
+        "spring.servlet.multipart.max-request-size=3MB",
+        // below the per-file limit, so the data set size cap (production: 512MB) answers first
+        "modelgov.datasets.limits.max-total-size=1536KB"
 })
 public @interface ModelGovIntegrationTest {
 }

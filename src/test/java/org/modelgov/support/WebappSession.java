@@ -63,7 +63,7 @@ public final class WebappSession {
             request.header("X-XSRF-TOKEN", xsrf);
         }
         HttpResponse<String> response = send(request);
-        return new Api.Response(response.statusCode(), response.body(), null, null);
+        return new Api.Response(response.statusCode(), response.body(), null, null, null);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

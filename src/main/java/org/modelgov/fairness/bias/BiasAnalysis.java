@@ -10,6 +10,7 @@ import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.bias.FacetColumn.FacetSelection;
 import org.modelgov.fairness.config.AnalysisConfig;
 import org.modelgov.fairness.config.MetricSelection;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.data.CsvReader;
 
 /**
@@ -30,7 +31,12 @@ public final class BiasAnalysis {
     private BiasAnalysis() {
     }
 
+    /** Within the {@link CsvLimits#DEFAULTS}. */
     public static BiasReport run(InputStream csv, AnalysisConfig config) {
+        return run(csv, config, CsvLimits.DEFAULTS);
+    }
+
+    public static BiasReport run(InputStream csv, AnalysisConfig config, CsvLimits limits) {
         MetricSelection pre = config.preTraining();
         MetricSelection post = config.postTraining();
         if (config.facets().isEmpty()) {
@@ -41,7 +47,7 @@ public final class BiasAnalysis {
         }
         boolean flipTest = post != null && post.contains(BiasMetric.FT);
         BiasDataPass pass = new BiasDataPass(config, post != null, flipTest);
-        CsvReader.read(csv, pass);
+        CsvReader.read(csv, limits, pass);
         pass.checkFlipTestFeatures();
 
         boolean[] labelPositive = pass.label.positiveCodes();

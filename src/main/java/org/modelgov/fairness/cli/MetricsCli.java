@@ -18,12 +18,15 @@ import org.modelgov.drift.DriftConfig;
 import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.bias.BiasAnalysis;
 import org.modelgov.fairness.config.AnalysisConfig;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.impact.ImpactRatioAnalysis;
 import org.modelgov.fairness.performance.PerformanceAnalysis;
 
 /**
  * {@code modelgov-metrics}: bias, performance, impact-ratio and drift reports from CSV files, as
  * JSON on stdout. Bad input ends with exit code 2 and one line on stderr; usage errors with exit 64.
+ * CSV files are read within the server's caps, overridable by the same environment variables
+ * ({@code MODELGOV_DATASETS_LIMITS_MAX_RECORD_SIZE=4MB}, ...).
  */
 public final class MetricsCli {
 
@@ -52,6 +55,10 @@ public final class MetricsCli {
 
     /** Runs one command; returns the process exit code. Testable without exiting the JVM. */
     public static int run(String[] args, OutputStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    static int run(String[] args, Map<String, String> environment, OutputStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             err.println(USAGE);
             return args.length == 0 ? EXIT_USAGE : 0;
@@ -59,26 +66,27 @@ public final class MetricsCli {
         try {
             String command = args[0];
             Map<String, String> options = options(args);
+            CsvLimits limits = limits(environment);
             switch (command) {
                 case "bias" -> {
                     require(options, Set.of("--data", "--config"), Set.of());
                     AnalysisConfig config = config(options);
                     try (InputStream data = open(options.get("--data"))) {
-                        BiasAnalysis.run(data, config).writeJson(out);
+                        BiasAnalysis.run(data, config, limits).writeJson(out);
                     }
                 }
                 case "performance" -> {
                     require(options, Set.of("--data", "--config"), Set.of());
                     AnalysisConfig config = config(options);
                     try (InputStream data = open(options.get("--data"))) {
-                        PerformanceAnalysis.run(data, config).writeJson(out);
+                        PerformanceAnalysis.run(data, config, limits).writeJson(out);
                     }
                 }
                 case "impact-ratio" -> {
                     require(options, Set.of("--data", "--config"), Set.of());
                     AnalysisConfig config = config(options);
                     try (InputStream data = open(options.get("--data"))) {
-                        ImpactRatioAnalysis.run(data, config).writeJson(out);
+                        ImpactRatioAnalysis.run(data, config, limits).writeJson(out);
                     }
                 }
                 case "drift" -> {
@@ -89,7 +97,8 @@ public final class MetricsCli {
                             config = DriftConfig.parse(json);
                         }
                     }
-                    DriftAnalysis.run(() -> open(options.get("--reference")), () -> open(options.get("--current")), config)
+                    DriftAnalysis.run(() -> open(options.get("--reference")), () -> open(options.get("--current")),
+                            config, limits)
                             .writeJson(out);
                 }
                 default -> throw new UsageException("unknown command '" + command + "'");
@@ -110,6 +119,36 @@ public final class MetricsCli {
             err.println("modelgov-metrics: internal error: " + oneLine(e));
             return 1;
         }
+    }
+
+    /** The caps from the environment, as the server reads them; sizes in bytes or with KB, MB, GB (1024). */
+    static CsvLimits limits(Map<String, String> environment) {
+        CsvLimits d = CsvLimits.DEFAULTS;
+        return new CsvLimits((int) Math.min(size(environment, "MAX_RECORD_SIZE", d.maxRecordBytes()), 1L << 30),
+                (int) Math.min(size(environment, "MAX_FIELD_SIZE", d.maxFieldBytes()), 1L << 30),
+                (int) Math.min(size(environment, "MAX_COLUMNS", d.maxColumns()), Integer.MAX_VALUE),
+                size(environment, "MAX_TOTAL_SIZE", d.maxTotalBytes()));
+    }
+
+    private static long size(Map<String, String> environment, String name, long otherwise) {
+        String variable = "MODELGOV_DATASETS_LIMITS_" + name;
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        String text = value.strip().toUpperCase(java.util.Locale.ROOT);
+        int shift = text.endsWith("GB") ? 30 : text.endsWith("MB") ? 20 : text.endsWith("KB") ? 10 : 0;
+        String digits = shift > 0 ? text.substring(0, text.length() - 2) : text.endsWith("B") ? text.substring(0,
+                text.length() - 1) : text;
+        try {
+            long number = Long.parseLong(digits.strip());
+            if (number >= 1 && number <= (Long.MAX_VALUE >> shift)) {
+                return number << shift;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(variable + " must be a positive size such as 1048576, 64KB or 2GB");
     }
 
     private static AnalysisConfig config(Map<String, String> options) throws IOException {

@@ -39,9 +39,9 @@ public record CsvHeader(List<String> names) {
         }
         int index = names.indexOf(String.valueOf(nameOrIndex));
         if (index < 0) {
-            // the header is file content: only the configured name and the column count are told back
+            // the header's own names are not listed: the file may be one its sender must not read
             throw new MetricsInputException("row 1, column '" + nameOrIndex + "': " + role
-                    + " column not found in the header (" + names.size() + " columns)");
+                    + " column not found in the header's " + names.size() + " columns");
         }
         return index;
     }

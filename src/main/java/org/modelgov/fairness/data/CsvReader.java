@@ -18,6 +18,10 @@ import org.modelgov.fairness.MetricsInputException;
  * row is a scan of its bytes and no allocation. A record that crosses the end of the buffer is moved
  * to the front before the next read. Blank lines are skipped (as pandas does); a record whose field
  * count differs from the header's is an error.
+ *
+ * <p>Every input is bounded by {@link CsvLimits}: the buffer grows only up to one record (plus its line
+ * break), the field arrays only up to the column cap, and the checks cost a few comparisons per record and
+ * per buffer fill, nothing per byte. Beyond a cap it throws {@link CsvLimitExceededException}.
  */
 public final class CsvReader {
 
@@ -33,20 +37,33 @@ public final class CsvReader {
     }
 
     private final InputStream in;
-    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private final CsvLimits limits;
+    /** A record of the largest allowed length, with a CRLF after it. */
+    private final int maxBuffer;
+    private byte[] buffer;
     private int limit;
     private boolean endOfInput;
     private boolean[] hasEscapedQuotes = new boolean[16];
     private long rowNumber;
+    private long totalBytes;
+    private CsvHeader header;
 
-    private CsvReader(InputStream in) {
+    private CsvReader(InputStream in, CsvLimits limits) {
         this.in = in;
+        this.limits = limits;
+        this.maxBuffer = limits.maxRecordBytes() + 2;
+        this.buffer = new byte[Math.min(INITIAL_BUFFER, maxBuffer)];
+    }
+
+    /** Reads the whole stream within the {@link CsvLimits#DEFAULTS}; the caller closes it. */
+    public static void read(InputStream in, CsvRowHandler handler) {
+        read(in, CsvLimits.DEFAULTS, handler);
     }
 
     /** Reads the whole stream; the caller closes it. */
-    public static void read(InputStream in, CsvRowHandler handler) {
+    public static void read(InputStream in, CsvLimits limits, CsvRowHandler handler) {
         try {
-            new CsvReader(in).readAll(handler);
+            new CsvReader(in, limits).readAll(handler);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the CSV data: " + e.getMessage(), e);
         }
@@ -61,7 +78,7 @@ public final class CsvReader {
         if (position < 0) {
             throw new MetricsInputException("row 1: the CSV file is empty; a header row is needed");
         }
-        CsvHeader header = new CsvHeader(fieldTexts(record));
+        header = new CsvHeader(fieldTexts(record));
         handler.header(header);
         CsvRow row = new CsvRow(header);
         long dataRows = 0;
@@ -113,7 +130,10 @@ public final class CsvReader {
                 // Incomplete record: keep its bytes, read more, parse it again from its start.
                 int kept = limit - position;
                 if (kept == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    if (buffer.length == maxBuffer) {
+                        throw exceeded(CsvLimitExceededException.Limit.RECORD_BYTES, rowNumber + 1, null);
+                    }
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, maxBuffer));
                 }
                 System.arraycopy(buffer, position, buffer, 0, kept);
                 fill(kept);
@@ -123,6 +143,7 @@ public final class CsvReader {
             }
             rowNumber++;
             row.rowNumber = rowNumber;
+            checkLimits(row, position, end);
             if (row.fieldCount == 1 && row.starts[0] == row.ends[0] && !hasEscapedQuotes[0]
                     && !startsWithQuote(row, position)) {
                 position = end; // blank line
@@ -131,6 +152,47 @@ public final class CsvReader {
             unescapeQuotedFields(row);
             return end;
         }
+    }
+
+    /** Caps that only a complete record shows; a record over the buffer's size never gets here. */
+    private void checkLimits(CsvRow row, int start, int end) {
+        int length = end - start;
+        if (length > limits.maxRecordBytes() && length - lineBreakLength(start, end) > limits.maxRecordBytes()) {
+            throw exceeded(CsvLimitExceededException.Limit.RECORD_BYTES, rowNumber, null);
+        }
+        if (row.fieldCount > limits.maxColumns()) {
+            throw exceeded(CsvLimitExceededException.Limit.COLUMNS, rowNumber, null);
+        }
+        if (length > limits.maxFieldBytes()) { // else no field can be over the cap
+            for (int f = 0; f < row.fieldCount; f++) {
+                if (row.ends[f] - row.starts[f] > limits.maxFieldBytes()) {
+                    String column = header != null && f < header.size() ? header.name(f) : null;
+                    throw exceeded(CsvLimitExceededException.Limit.FIELD_BYTES, rowNumber, column);
+                }
+            }
+        }
+    }
+
+    /** Only line-break bytes can end a record: an unquoted field stops before them, a quoted one at its quote. */
+    private int lineBreakLength(int start, int end) {
+        int n = 0;
+        if (end - n > start && buffer[end - n - 1] == '\n') {
+            n++;
+        }
+        if (end - n > start && buffer[end - n - 1] == '\r') {
+            n++;
+        }
+        return n;
+    }
+
+    private CsvLimitExceededException exceeded(CsvLimitExceededException.Limit limit, long row, String column) {
+        long cap = switch (limit) {
+            case RECORD_BYTES -> limits.maxRecordBytes();
+            case FIELD_BYTES -> limits.maxFieldBytes();
+            case COLUMNS -> limits.maxColumns();
+            case TOTAL_BYTES -> limits.maxTotalBytes();
+        };
+        return new CsvLimitExceededException(limit, row, column, cap);
     }
 
     private boolean startsWithQuote(CsvRow row, int position) {
@@ -146,6 +208,10 @@ public final class CsvReader {
                 return;
             }
             limit += n;
+            totalBytes += n;
+            if (totalBytes > limits.maxTotalBytes()) {
+                throw exceeded(CsvLimitExceededException.Limit.TOTAL_BYTES, rowNumber + 1, null);
+            }
         }
     }
 
@@ -159,7 +225,7 @@ public final class CsvReader {
         int field = 0;
         while (true) {
             if (field == row.starts.length) {
-                growFields(row);
+                growFields(row, field);
             }
             hasEscapedQuotes[field] = false;
             if (p < lim && b[p] == '"') {
@@ -215,7 +281,7 @@ public final class CsvReader {
                 if (p >= lim && endOfInput) {
                     // a trailing comma at the very end: one more empty field
                     if (field == row.starts.length) {
-                        growFields(row);
+                        growFields(row, field);
                     }
                     row.starts[field] = p;
                     row.ends[field] = p;
@@ -236,8 +302,12 @@ public final class CsvReader {
         }
     }
 
-    private void growFields(CsvRow row) {
-        int size = row.starts.length * 2;
+    /** Room for field index {@code field}; never more than the column cap. */
+    private void growFields(CsvRow row, int field) {
+        if (field >= limits.maxColumns()) {
+            throw exceeded(CsvLimitExceededException.Limit.COLUMNS, rowNumber + 1, null);
+        }
+        int size = (int) Math.min(row.starts.length * 2L, limits.maxColumns());
         row.starts = Arrays.copyOf(row.starts, size);
         row.ends = Arrays.copyOf(row.ends, size);
         hasEscapedQuotes = Arrays.copyOf(hasEscapedQuotes, size);

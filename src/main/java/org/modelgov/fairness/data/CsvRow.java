@@ -61,10 +61,11 @@ public final class CsvRow {
         return value;
     }
 
+    /** Names the row and column, never the cell's text: the file may hold what its sender must not read. */
     public MetricsInputException notANumber(int column) {
-        String text = text(column);
         return MetricsInputException.at(rowNumber, header.name(column),
-                text.isBlank() ? "a number is needed but the cell is empty" : "a number is needed (the cell is not one)");
+                isBlank(column) ? "a number is needed but the cell is empty"
+                        : "a number is needed but the cell holds text");
     }
 
     public String text(int column) {

@@ -14,6 +14,7 @@ import org.modelgov.fairness.config.AnalysisConfig;
 import org.modelgov.fairness.config.ImpactRatioConfig;
 import org.modelgov.fairness.data.ByteDictionary;
 import org.modelgov.fairness.data.CsvHeader;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.data.CsvReader;
 import org.modelgov.fairness.data.CsvRow;
 import org.modelgov.fairness.data.CsvRowHandler;
@@ -34,7 +35,12 @@ public final class ImpactRatioAnalysis {
     private ImpactRatioAnalysis() {
     }
 
+    /** Within the {@link CsvLimits#DEFAULTS}. */
     public static ImpactRatioReport run(InputStream csv, AnalysisConfig config) {
+        return run(csv, config, CsvLimits.DEFAULTS);
+    }
+
+    public static ImpactRatioReport run(InputStream csv, AnalysisConfig config, CsvLimits limits) {
         ImpactRatioConfig settings = config.impactRatio();
         if (settings == null) {
             throw new MetricsInputException("config, field 'impact_ratio': missing; e.g. {\"categories\": [\"sex\", \"race\"]}");
@@ -43,7 +49,7 @@ public final class ImpactRatioAnalysis {
             throw new MetricsInputException("config, field 'predicted_label': impact ratios need a predicted label or a score column");
         }
         Pass pass = new Pass(config, settings);
-        CsvReader.read(csv, pass);
+        CsvReader.read(csv, limits, pass);
 
         boolean[] selectedCode = pass.predicted == null ? null : pass.predicted.positiveCodes();
         Double median = null;

@@ -16,6 +16,7 @@ import org.modelgov.fairness.bias.MetricNotComputable;
 import org.modelgov.fairness.config.AnalysisConfig;
 import org.modelgov.fairness.config.FacetConfig;
 import org.modelgov.fairness.data.CsvHeader;
+import org.modelgov.fairness.data.CsvLimits;
 import org.modelgov.fairness.data.CsvReader;
 import org.modelgov.fairness.data.CsvRow;
 import org.modelgov.fairness.data.CsvRowHandler;
@@ -35,12 +36,17 @@ public final class PerformanceAnalysis {
     private PerformanceAnalysis() {
     }
 
+    /** Within the {@link CsvLimits#DEFAULTS}. */
     public static PerformanceReport run(InputStream csv, AnalysisConfig config) {
+        return run(csv, config, CsvLimits.DEFAULTS);
+    }
+
+    public static PerformanceReport run(InputStream csv, AnalysisConfig config, CsvLimits limits) {
         if (config.predictedLabel() == null && config.score() == null) {
             throw new MetricsInputException("config, field 'predicted_label': performance needs a predicted label or a score column");
         }
         Pass pass = new Pass(config);
-        CsvReader.read(csv, pass);
+        CsvReader.read(csv, limits, pass);
 
         boolean[] labelPositive = pass.label.positiveCodes();
         boolean[] predictedPositive = pass.predicted.positiveCodes();

@@ -303,7 +303,7 @@ class BiasAnalysisTest {
         String config = """
                 {"label": "outcome", "label_values_or_threshold": [1], "facet": [{"name_or_index": "sex", "value_or_threshold": ["F"]}]}""";
         assertThatThrownBy(() -> analyse(config, DATA)).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 1, column 'outcome': label column not found in the header (5 columns)");
+                .hasMessage("row 1, column 'outcome': label column not found in the header's 5 columns");
     }
 
     @Test
@@ -312,7 +312,7 @@ class BiasAnalysisTest {
                 {"label": "y", "label_values_or_threshold": [1],
                  "facet": [{"name_or_index": "x", "value_or_threshold": [5], "type": "continuous"}]}""";
         assertThatThrownBy(() -> analyse(config, "x,y", "1,1", "abc,0")).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 3, column 'x': a number is needed (the cell is not one)");
+                .hasMessage("row 3, column 'x': a number is needed but the cell holds text");
         assertThatThrownBy(() -> analyse(config, "x,y", "1,1", ",0")).isInstanceOf(MetricsInputException.class)
                 .hasMessage("row 3, column 'x': a number is needed but the cell is empty");
     }

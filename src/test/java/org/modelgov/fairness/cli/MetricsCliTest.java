@@ -55,6 +55,22 @@ class MetricsCliTest {
     }
 
     @Test
+    void csvCapsComeFromTheServersEnvironmentVariables() throws IOException {
+        String data = file("d.csv", "sex,y\nF,1\nM,SECRET-0123456789\n");
+        String config = file("c.json", "{\"label\": \"y\", \"label_values_or_threshold\": [1], "
+                + "\"facet\": [{\"name_or_index\": \"sex\", \"value_or_threshold\": [\"F\"]}]}");
+        int status = MetricsCli.run(new String[] {"bias", "--data", data, "--config", config},
+                java.util.Map.of("MODELGOV_DATASETS_LIMITS_MAX_FIELD_SIZE", "10B"), out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(MetricsCli.EXIT_BAD_INPUT);
+        assertThat(stderr()).isEqualTo("modelgov-metrics: row 3, column 'y': the field is longer than 10 bytes,"
+                + " the limit for one CSV field" + System.lineSeparator());
+        assertThat(MetricsCli.limits(java.util.Map.of("MODELGOV_DATASETS_LIMITS_MAX_RECORD_SIZE", "4MB",
+                "MODELGOV_DATASETS_LIMITS_MAX_TOTAL_SIZE", "2GB")))
+                .isEqualTo(new org.modelgov.fairness.data.CsvLimits(4 << 20, 64 << 10, 2000, 2L << 30));
+    }
+
+    @Test
     void missingFileIsBadInput() {
         assertThat(run("bias", "--data", dir.resolve("none.csv").toString(), "--config", "x.json")).isEqualTo(MetricsCli.EXIT_BAD_INPUT);
         assertThat(stderr()).startsWith("modelgov-metrics: no such file: ").doesNotContain("Exception").hasLineCount(1);

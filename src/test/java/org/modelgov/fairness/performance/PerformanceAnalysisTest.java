@@ -89,7 +89,7 @@ class PerformanceAnalysisTest {
         assertThatThrownBy(() -> analyse(CONFIG, "y,pred,score,sex", "1,1,1.5,M")).isInstanceOf(MetricsInputException.class)
                 .hasMessage("row 2, column 'score': the score is outside [0, 1]");
         assertThatThrownBy(() -> analyse(CONFIG, "y,pred,score,sex", "1,1,high,M")).isInstanceOf(MetricsInputException.class)
-                .hasMessage("row 2, column 'score': a number is needed (the cell is not one)");
+                .hasMessage("row 2, column 'score': a number is needed but the cell holds text");
     }
 
     @Test
