@@ -28,6 +28,13 @@ import org.modelgov.fairness.data.CsvRowHandler;
  */
 public final class DriftAnalysis {
 
+    /**
+     * The most cells (features × rows) one data set may bring: every cell is kept, so this bounds the memory of one
+     * analysis (measured about 20 bytes of heap per numeric cell with growth and sorted copies: about 800 MB for
+     * two sets at the cap, see the README).
+     */
+    public static final long MAX_CELLS = 20_000_000;
+
     /** Opens a data set; lets callers defer opening the second file until the first is read. */
     @FunctionalInterface
     public interface DataSource {
@@ -157,6 +164,12 @@ public final class DriftAnalysis {
 
         @Override
         public void row(CsvRow row) {
+            // drift keeps every cell of its features (exact deciles and KS): the cells, not the bytes, take memory
+            if ((rows + 1) * collectors.size() > MAX_CELLS) {
+                throw new MetricsInputException("row " + row.rowNumber() + ": drift compares at most " + MAX_CELLS
+                        + " cells (features x rows) per data set; sample the data or name fewer features in the"
+                        + " drift config");
+            }
             for (FeatureCollector collector : collectors) {
                 collector.add(row);
             }

@@ -83,4 +83,19 @@ class DriftAnalysisTest {
         assertThatThrownBy(() -> drift("{\"features\": [\"nope\"]}", REFERENCE, "x,c,id", "1,a,1"))
                 .isInstanceOf(MetricsInputException.class).hasMessage("row 1, column 'nope': not found in the reference data's header");
     }
+
+    @Test
+    void aDataSetWithMoreCellsThanDriftKeepsIsRefusedAtTheRowThatCrossesTheCap() {
+        // 10 features x 2,000,001 rows crosses 20,000,000 cells at data row 2,000,001 (the header is row 1)
+        StringBuilder big = new StringBuilder("a,b,c,d,e,f,g,h,i,j\n");
+        for (int i = 0; i < 2_000_001; i++) {
+            big.append("1,2,3,4,5,6,7,8,9,0\n");
+        }
+        String data = big.toString();
+        assertThatThrownBy(() -> DriftAnalysis.run(
+                new java.io.ByteArrayInputStream(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.ByteArrayInputStream(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                DriftConfig.defaults()))
+                .isInstanceOf(MetricsInputException.class).hasMessageStartingWith("row 2000002: drift compares at most");
+    }
 }
