@@ -167,8 +167,10 @@ class RegistryGuardTest {
                 version("CHURN-001:2", SNEAKED), version("CHURN-001:3", alsoSneaked)));
         answer("ListModelPackages", """
                 {"ModelPackageSummaryList": [
-                  {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed", "ModelApprovalStatus": "Approved"},
-                  {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed", "ModelApprovalStatus": "Approved"}]}
+                  {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed",
+                   "ModelApprovalStatus": "Approved"},
+                  {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed",
+                   "ModelApprovalStatus": "Approved"}]}
                 """.formatted(SNEAKED, alsoSneaked));
         aws.stubFor(post(urlEqualTo("/")).atPriority(1)
                 .withHeader("X-Amz-Target", equalTo("SageMaker.UpdateModelPackage"))
