@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.common.AccessDeniedToActionException;
+import org.modelgov.common.EachItem;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.inventory.Actor;
 import org.modelgov.inventory.InventoryService;
@@ -33,14 +34,16 @@ public class PipelineGateService {
     private final InventoryService inventory;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EachItem eachItem;
 
     PipelineGateService(PipelineGateRepository gates, PipelineCallbacks callbacks, InventoryService inventory,
-                        AuditTrail audit, Clock clock) {
+                        AuditTrail audit, Clock clock, EachItem eachItem) {
         this.gates = gates;
         this.callbacks = callbacks;
         this.inventory = inventory;
         this.audit = audit;
         this.clock = clock;
+        this.eachItem = eachItem;
     }
 
     /** A pipeline starts waiting on the version registered with {@code modelPackageArn}. */
@@ -103,15 +106,24 @@ public class PipelineGateService {
         return open.size();
     }
 
-    /** Keeps every waiting pipeline alive while people work (SendTaskHeartbeat). */
-    @Transactional
+    /**
+     * Keeps every waiting pipeline alive while people work (SendTaskHeartbeat), each gate in its own transaction:
+     * a token Step Functions refuses (closed, timed out) does not stop or undo the heartbeats of the others.
+     *
+     * @return the gates kept alive
+     */
     public int heartbeat() {
-        List<PipelineGate> open = gates.allOpen();
-        for (PipelineGate gate : open) {
-            callbacks.heartbeat(gate.taskToken());
-            gates.heartbeat(gate.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        int beaten = 0;
+        for (PipelineGate gate : gates.allOpen()) {
+            if (eachItem.run("Heartbeat of pipeline gate " + gate.id(), () -> {
+                callbacks.heartbeat(gate.taskToken());
+                gates.heartbeat(gate.id(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                return true;
+            })) {
+                beaten++;
+            }
         }
-        return open.size();
+        return beaten;
     }
 
     private static String decision(String versionId, String reason) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.modelgov.common.EachItem;
 import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.validation.MonitoringEvidence;
@@ -32,6 +33,8 @@ class MonitoringWatchIntegrationTest {
     ValidationService validation;
     @Autowired
     LifecycleService lifecycle;
+    @Autowired
+    EachItem eachItem;
 
     @Test
     void aMonitorFindingBetweenReviewsStartsOneReassessment() {
@@ -44,7 +47,7 @@ class MonitoringWatchIntegrationTest {
         MonitoringEvidence monitor = (model, since) -> model.id().equals(modelId) && foundAt.isAfter(since)
                 ? List.of(new MonitoringEvidence.Observed(foundAt, "data quality: 3 features violate constraints"))
                 : List.of();
-        MonitoringWatch watch = new MonitoringWatch(inventory, validation, monitor, lifecycle);
+        MonitoringWatch watch = new MonitoringWatch(inventory, validation, monitor, lifecycle, eachItem);
         List<ModelVersion> mine = inventory.approvedVersions().stream().filter(v -> v.id().equals(versionId)).toList();
 
         assertThat(watch.check(mine)).isEqualTo(1);

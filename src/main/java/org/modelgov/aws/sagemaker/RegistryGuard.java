@@ -1,9 +1,11 @@
 package org.modelgov.aws.sagemaker;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.modelgov.common.EachItem;
 import org.modelgov.common.GovernanceRole;
 import org.modelgov.incident.IncidentService;
 import org.modelgov.incident.ReportIncident;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.sagemaker.model.ModelPackageSummary;
  * Nothing in AWS stops an approval made in the SageMaker console or by a script; this does. A package in a
  * governed model package group that is Approved without a ModelGov sign-off is set back to
  * PendingManualApproval and an incident is raised. Runs on a schedule and on each EventBridge "SageMaker
- * Model Package State Change" event; both are idempotent (events come more than once).
+ * Model Package State Change" event; both are idempotent (events come more than once). A scheduled run checks
+ * each group's listing and each package on its own, so one failing package does not stop or undo the others.
  */
 public class RegistryGuard {
 
@@ -37,14 +40,16 @@ public class RegistryGuard {
     private final RegistryService registry;
     private final IncidentService incidents;
     private final NotificationSender notifications;
+    private final EachItem eachItem;
 
     public RegistryGuard(SageMakerClient sageMaker, InventoryService inventory, RegistryService registry,
-                         IncidentService incidents, NotificationSender notifications) {
+                         IncidentService incidents, NotificationSender notifications, EachItem eachItem) {
         this.sageMaker = sageMaker;
         this.inventory = inventory;
         this.registry = registry;
         this.incidents = incidents;
         this.notifications = notifications;
+        this.eachItem = eachItem;
     }
 
     /** Checks every approved package of every governed group; answers how many approvals were reverted. */
@@ -52,19 +57,34 @@ public class RegistryGuard {
         List<ModelVersion> governed = inventory.versionsWithPackage();
         int reverted = 0;
         for (String group : groupsOf(governed)) {
-            String token = null;
-            do {
-                var page = sageMaker.listModelPackages(ListModelPackagesRequest.builder().modelPackageGroupName(group)
-                        .modelApprovalStatus(ModelApprovalStatus.APPROVED).maxResults(100).nextToken(token).build());
-                for (ModelPackageSummary summary : page.modelPackageSummaryList()) {
-                    if (check(summary.modelPackageArn(), ModelApprovalStatus.APPROVED.toString(), governed)) {
-                        reverted++;
-                    }
+            List<String> approved;
+            try {
+                approved = approvedPackages(group);
+            } catch (RuntimeException e) {
+                log.warn("Could not list the approved packages of group {}; the other groups go on: {}", group,
+                        e.toString(), e);
+                continue;
+            }
+            for (String arn : approved) {
+                if (eachItem.run("Guarding " + arn, () -> check(arn, ModelApprovalStatus.APPROVED.toString(),
+                        governed))) {
+                    reverted++;
                 }
-                token = page.nextToken();
-            } while (token != null);
+            }
         }
         return reverted;
+    }
+
+    private List<String> approvedPackages(String group) {
+        List<String> arns = new ArrayList<>();
+        String token = null;
+        do {
+            var page = sageMaker.listModelPackages(ListModelPackagesRequest.builder().modelPackageGroupName(group)
+                    .modelApprovalStatus(ModelApprovalStatus.APPROVED).maxResults(100).nextToken(token).build());
+            page.modelPackageSummaryList().stream().map(ModelPackageSummary::modelPackageArn).forEach(arns::add);
+            token = page.nextToken();
+        } while (token != null);
+        return arns;
     }
 
     /**

@@ -1,20 +1,16 @@
 package org.modelgov.aws.sfn;
 
 import org.modelgov.pipeline.PipelineCallbacks;
-import org.modelgov.pipeline.PipelineGateService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * AWS mode: a waiting pipeline is answered with SendTaskSuccess / SendTaskFailure, and kept alive with
  * SendTaskHeartbeat every {@code modelgov.aws.pipeline-heartbeat-interval} (default 5 minutes; set the state
- * machine's HeartbeatSeconds above it) while people work.
+ * machine's HeartbeatSeconds above it) while people work; {@code AwsBackgroundJobs} schedules the heartbeats.
  */
 @Component
 @ConditionalOnProperty(name = "modelgov.integration", havingValue = "aws")
-@EnableScheduling
 class StepFunctionsCallbacks implements PipelineCallbacks {
 
     private final StepFunctionsGate gate;
@@ -36,21 +32,5 @@ class StepFunctionsCallbacks implements PipelineCallbacks {
     @Override
     public void heartbeat(String taskToken) {
         gate.heartbeat(taskToken);
-    }
-
-    /** The schedule lives apart from the callbacks so PipelineGateService (which uses them) is not a cycle. */
-    @Component
-    @ConditionalOnProperty(name = "modelgov.integration", havingValue = "aws")
-    static class Heartbeats {
-        private final PipelineGateService gates;
-
-        Heartbeats(PipelineGateService gates) {
-            this.gates = gates;
-        }
-
-        @Scheduled(fixedDelayString = "${modelgov.aws.pipeline-heartbeat-interval:PT5M}", initialDelayString = "PT1M")
-        void beat() {
-            gates.heartbeat();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.modelgov.aws.sagemaker;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class RegistryGuardTest {
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(b -> b.maxAttempts(1))
                         .apiCallTimeout(Duration.ofSeconds(5)).build())
                 .build();
-        guard = new RegistryGuard(client, inventory, registry, incidents, notifications);
+        guard = new RegistryGuard(client, inventory, registry, incidents, notifications, RegistryGuardTest::onItsOwn);
         when(inventory.versionsWithPackage()).thenReturn(List.of(version("CHURN-001:1", SIGNED_OFF),
                 version("CHURN-001:2", SNEAKED)));
         // ModelGov approved (or decided to approve) version 1 only
@@ -81,6 +83,15 @@ class RegistryGuardTest {
     @AfterEach
     void tearDown() {
         aws.stop();
+    }
+
+    /** As in production, less the transaction: a failing item answers false and the others go on. */
+    private static boolean onItsOwn(String item, BooleanSupplier work) {
+        try {
+            return work.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static ModelVersion version(String id, String arn) {
@@ -146,6 +157,32 @@ class RegistryGuardTest {
                         .withBody("{\"__type\": \"ValidationException\", \"message\": \"bad arn\"}")));
         assertThatThrownBy(() -> guard.check(SNEAKED, "Approved")).hasMessageContaining("bad arn");
         verify(incidents, never()).report(any(), any());
+    }
+
+    @Test
+    void aPackageThatCannotBeRevertedDoesNotStopTheOthers() {
+        String alsoSneaked = "arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/3";
+        when(inventory.versionsWithPackage()).thenReturn(List.of(version("CHURN-001:1", SIGNED_OFF),
+                version("CHURN-001:2", SNEAKED), version("CHURN-001:3", alsoSneaked)));
+        answer("ListModelPackages", """
+                {"ModelPackageSummaryList": [
+                  {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed",
+                   "ModelApprovalStatus": "Approved"},
+                  {"ModelPackageArn": "%s", "CreationTime": 1.7E9, "ModelPackageStatus": "Completed",
+                   "ModelApprovalStatus": "Approved"}]}
+                """.formatted(SNEAKED, alsoSneaked));
+        aws.stubFor(post(urlEqualTo("/")).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("SageMaker.UpdateModelPackage"))
+                .withRequestBody(containing(SNEAKED + "\""))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"InternalFailure\", \"message\": \"try again\"}")));
+
+        assertThat(guard.checkAll()).as("the second package is reverted although the first failed").isEqualTo(1);
+        assertThat(requests("UpdateModelPackage")).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains(alsoSneaked));
+        ArgumentCaptor<ReportIncident> incident = ArgumentCaptor.forClass(ReportIncident.class);
+        verify(incidents).report(incident.capture(), eq("modelgov"));
+        assertThat(incident.getValue().externalId()).isEqualTo("out-of-band-approval:" + alsoSneaked);
     }
 
     @Test
