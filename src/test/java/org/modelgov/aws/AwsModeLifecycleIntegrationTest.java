@@ -363,6 +363,54 @@ class AwsModeLifecycleIntegrationTest {
         assertThat(owner.get("/api/incidents?modelId=" + modelId).json()).as("no out-of-band alarm").isEmpty();
     }
 
+    /** The same for a refused sign-off: the rejection reaches the registry, the card and the pipeline once. */
+    @ParameterizedTest(name = "{0} fails with {1}")
+    @MethodSource("rejectionFaults")
+    void anyFailingCallOfTheRejectionEndsInTheSameStateOnceRetried(String target, String fault) {
+        Api owner = Api.as(port, "owner", "demo");
+        String modelId = registerVersion(owner);
+        String versionId = modelId + ":1";
+        assertThat(owner.post("/api/pipeline-gates", "{\"taskToken\": \"tok-" + modelId + "\", \"modelPackageArn\": \""
+                + arn + "\"}").status()).isEqualTo(202);
+        toSignOff(versionId);
+        AWS.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSStepFunctions.SendTaskFailure"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{}")));
+        failTwiceThenWork(target, fault);
+        try {
+            driver.complete(versionId, "Task_SignOff", "approver1", Map.of("signOffDecision", "REJECT",
+                    "signOffRefusalReason", "The fallback plan is missing"));
+        } catch (RuntimeException expected) {
+            // the faulty step failed; its job is retried below
+        }
+        retryJobsUntilDone(versionId);
+
+        assertThat(registry.find(versionId).orElseThrow().approvalStatus()).isEqualTo(ApprovalStatus.Rejected);
+        assertThat(owner.get("/api/models/" + modelId + "/versions/1").json().path("status").asText())
+                .isEqualTo("REJECTED");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(versionId)
+                .processDefinitionKey("ModelLifecycleProcess").count()).as("the lifecycle ended").isZero();
+        List<JsonNode> rejections = bodies("SageMaker.UpdateModelPackage");
+        assertThat(rejections).isNotEmpty().allMatch(b -> b.path("ModelApprovalStatus").asText().equals("Rejected")
+                && b.path("ApprovalDescription").equals(rejections.get(0).path("ApprovalDescription")));
+        assertThat(rejections.get(0).path("ApprovalDescription").asText()).contains("fallback plan");
+        assertThat(bodies("SageMaker.UpdateModelCard")).anyMatch(b -> b.path("ModelCardStatus").asText()
+                .equals("Archived"));
+        List<JsonNode> failures = bodies("AWSStepFunctions.SendTaskFailure");
+        assertThat(failures).isNotEmpty().allMatch(f -> f.equals(failures.get(0)));
+        assertThat(bodies("AWSStepFunctions.SendTaskSuccess")).as("never approved").isEmpty();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> rejectionFaults() {
+        List<org.junit.jupiter.params.provider.Arguments> faults = new ArrayList<>();
+        for (String target : List.of("SageMaker.UpdateModelPackage", "SageMaker.UpdateModelCard",
+                "AWSStepFunctions.SendTaskFailure")) {
+            for (String fault : List.of("500", "throttling", "timeout")) {
+                faults.add(org.junit.jupiter.params.provider.Arguments.of(target, fault));
+            }
+        }
+        return faults.stream();
+    }
+
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> approvalFaults() {
         List<org.junit.jupiter.params.provider.Arguments> faults = new ArrayList<>();
         for (String target : List.of("SageMaker.DescribeModelPackage", "SageMaker.UpdateModelPackage",
