@@ -196,6 +196,10 @@ class AwsModeLifecycleIntegrationTest {
         Api owner = Api.as(port, "owner", "demo");
         String modelId = registerVersion(owner);
         String versionId = modelId + ":1";
+        assertThat(bodies("SageMaker.DescribeModelPackage")).as("registration and the registry entry: one call")
+                .hasSize(1);
+        assertThat(registry.find(versionId).orElseThrow().approvalStatus())
+                .isEqualTo(ApprovalStatus.PendingManualApproval);
         assertThat(owner.post("/api/pipeline-gates", "{\"taskToken\": \"tok-" + modelId + "\", \"modelPackageArn\": \""
                 + arn + "\"}").status()).isEqualTo(202);
         toSignOff(versionId);
