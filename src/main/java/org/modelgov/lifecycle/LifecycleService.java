@@ -15,6 +15,7 @@ import org.modelgov.inventory.Model;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RegisterVersion;
 import org.modelgov.registry.ModelPackageCatalog;
+import org.modelgov.registry.ModelRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +30,15 @@ public class LifecycleService {
     private final LifecycleEngine engine;
     private final AuditTrail audit;
     private final ModelPackageCatalog packages;
+    private final ModelRegistry registry;
 
     LifecycleService(InventoryService inventory, LifecycleEngine engine, AuditTrail audit,
-                     ModelPackageCatalog packages) {
+                     ModelPackageCatalog packages, ModelRegistry registry) {
         this.inventory = inventory;
         this.engine = engine;
         this.audit = audit;
         this.packages = packages;
+        this.registry = registry;
     }
 
     public record Started(ModelVersion version, LifecycleState lifecycle, boolean newlyStarted) {
@@ -73,6 +76,8 @@ public class LifecycleService {
             evidence.put("metrics", facts.metrics());
             evidence.put("customerMetadata", facts.customerMetadata());
             audit.record(actor.userId(), "MODEL_PACKAGE_DESCRIBED", "MODEL_VERSION", version.id(), evidence);
+            // the registry entry from this description: the lifecycle's first step finds it and asks nothing again
+            registry.registerDescribed(version.id(), facts);
         }
         return new Started(version, engine.start(version.id(), startVariables(version)), true);
     }

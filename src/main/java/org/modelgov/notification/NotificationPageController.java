@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The outbox as a page: what was sent to whom, newest first. */
+/** The outbox as a page: what was sent to whom, newest first, and what has not gone out yet or failed. */
 @Controller
 class NotificationPageController {
 
@@ -19,6 +19,7 @@ class NotificationPageController {
     @GetMapping("/notifications")
     String notifications(Model model) {
         model.addAttribute("notifications", outbox.latest(null, ROWS));
+        model.addAttribute("failed", outbox.latest(null, PublishStatus.FAILED, ROWS));
         return "notifications";
     }
 }

@@ -1,10 +1,10 @@
 package org.modelgov.notification;
 
 /**
- * Port: hands a notification on to a channel outside ModelGov (SNS in AWS mode). The outbox calls every publisher
- * once per new deduplication key, inside the caller's transaction: a publisher that throws rolls the outbox row
- * back, so the calling job fails and its retry publishes again. Delivery is therefore at least once; a publisher
- * that can deduplicate (SNS FIFO) should use {@link Notification#deduplicationKey()}.
+ * Port: hands a notification on to a channel outside ModelGov (SNS in AWS mode). Only {@link NotificationRelay}
+ * calls it, after the transaction that wrote the notification committed and outside any database transaction. A
+ * publisher that throws gets the same notification again later (with the same deduplication key), so delivery is
+ * at least once; a publisher that can deduplicate (SNS FIFO) should use {@link Notification#deduplicationKey()}.
  */
 public interface NotificationPublisher {
 

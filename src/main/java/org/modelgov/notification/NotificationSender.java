@@ -1,9 +1,9 @@
 package org.modelgov.notification;
 
 /**
- * Port: sends notifications. The local adapter keeps an outbox table (shown in the UI and logged);
- * the AWS adapter (modelgov.integration=aws) will publish to SNS. Sending is idempotent per
- * deduplication key.
+ * Port: sends notifications. The adapter writes them to an outbox table in the caller's transaction (shown in the
+ * UI and logged); in AWS mode {@link NotificationRelay} publishes them to SNS after commit. Sending is idempotent
+ * per deduplication key.
  */
 public interface NotificationSender {
 

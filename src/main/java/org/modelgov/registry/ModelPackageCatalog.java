@@ -14,9 +14,12 @@ public interface ModelPackageCatalog {
 
     /**
      * @param metrics the package's metric reports by kind (e.g. {@code ModelQuality.Statistics}) and their S3 URI
+     * @param approvalStatus      with {@code approvalDescription}, {@code stage} and {@code stageStatus}: the
+     *                            registry's state, so registering the version needs no second description
      */
     record PackageFacts(String arn, String description, String inferenceImage, String modelDataUrl,
-                        Map<String, String> customerMetadata, Map<String, String> metrics, String approvalStatus) {
+                        Map<String, String> customerMetadata, Map<String, String> metrics, String approvalStatus,
+                        String approvalDescription, String stage, String stageStatus) {
 
         public PackageFacts {
             customerMetadata = customerMetadata == null ? Map.of() : Map.copyOf(customerMetadata);

@@ -11,6 +11,11 @@ public interface ModelRegistry {
     /** Registers the version as pending manual approval, unless it is already known. */
     void registerPending(String versionId, String modelPackageArn);
 
+    /** As {@link #registerPending(String, String)}, from the package's description made at registration. */
+    default void registerDescribed(String versionId, ModelPackageCatalog.PackageFacts described) {
+        registerPending(versionId, described.arn());
+    }
+
     void setStatus(String versionId, ApprovalStatus status, String description, String stage, String stageStatus);
 
     Optional<RegistryEntry> find(String versionId);

@@ -37,6 +37,7 @@ class OverdueWorkChaser implements JavaDelegate {
             query = query.taskDefinitionKey(overdueTask);
         }
         String businessKey = execution.getProcessBusinessKey();
+        GovernedModel governed = GovernedModel.of(execution, businessKey);
         for (Task task : query.list()) {
             List<String> groups = new ArrayList<>(List.of(GovernanceRole.RISK_OFFICER.groupId()));
             List<String> users = new ArrayList<>();
@@ -57,7 +58,7 @@ class OverdueWorkChaser implements JavaDelegate {
                     + ". Open /camunda/app/tasklist/ to work on it.";
             // one notification per task per firing: a retried job sends nothing twice
             notifications.send(new Notification("task-overdue:" + task.getId() + ":" + execution.getId(),
-                    "TASK_OVERDUE", subject, body, groups, users, TaskCreatedNotifier.modelIdOf(businessKey)));
+                    "TASK_OVERDUE", subject, body, groups, users, governed.modelId(), governed.riskTier(), null));
         }
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every new user task, in every process, is announced to its candidate groups and users (and its
  * assignee) through the notification port, so nobody has to watch Tasklist to learn of new work.
- * Runs inside the engine's transaction: a task that is rolled back announces nothing.
+ * Runs inside the engine's transaction: a task that is rolled back announces nothing. Each announcement names the
+ * model the process governs (for an incident task: the incident's model) and its risk tier, so SNS subscriptions
+ * can filter on them and {@code /api/notifications?modelId=} finds it.
  */
 @Component
 class TaskCreatedNotifier {
@@ -42,13 +44,16 @@ class TaskCreatedNotifier {
             users.add(task.getAssignee());
         }
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        GovernedModel governed = GovernedModel.of(task, businessKey);
         String subject = "New task: " + task.getName() + (businessKey == null ? "" : " (" + businessKey + ")");
         String body = "A task is waiting in Tasklist: " + task.getName()
                 + (businessKey == null ? "" : " for " + businessKey)
+                + (governed.modelId() == null || governed.modelId().equals(modelIdOf(businessKey)) ? ""
+                        : " (model " + governed.modelId() + ")")
                 + (task.getDueDate() == null ? "" : ", due " + task.getDueDate().toInstant())
                 + ". Open /camunda/app/tasklist/ to work on it.";
         notifications.send(new Notification("task-created:" + task.getId(), "TASK_CREATED", subject, body,
-                groups, users, modelIdOf(businessKey)));
+                groups, users, governed.modelId(), governed.riskTier(), null));
     }
 
     /** Lifecycle business keys are version ids ({@code MODEL-ID:3}); other processes use the model id. */

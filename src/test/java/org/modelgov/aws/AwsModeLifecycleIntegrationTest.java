@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.modelgov.notification.NotificationRelay;
 import org.modelgov.registry.ApprovalStatus;
 import org.modelgov.registry.RegistryService;
 import org.modelgov.support.Api;
@@ -37,6 +38,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole lifecycle in AWS mode, with WireMock playing SageMaker (JSON 1.1), Step Functions (JSON 1.0) and SNS
@@ -59,7 +62,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "modelgov.aws.api-call-attempt-timeout=PT3S",
         "modelgov.aws.notification-topic-arns=" + AwsModeLifecycleIntegrationTest.TOPIC,
         "modelgov.aws.registry-guard-interval=PT24H",
-        "modelgov.aws.pipeline-heartbeat-interval=PT24H"})
+        "modelgov.aws.pipeline-heartbeat-interval=PT24H",
+        // the test runs the outbox relay itself
+        "modelgov.notifications.relay-enabled=false"})
 class AwsModeLifecycleIntegrationTest {
 
     static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:modelgov-notifications";
@@ -88,6 +93,10 @@ class AwsModeLifecycleIntegrationTest {
     ProcessEngine engine;
     @Autowired
     RegistryService registry;
+    @Autowired
+    NotificationRelay relay;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private LifecycleDriver driver;
     private String arn;
@@ -189,6 +198,10 @@ class AwsModeLifecycleIntegrationTest {
         Api owner = Api.as(port, "owner", "demo");
         String modelId = registerVersion(owner);
         String versionId = modelId + ":1";
+        assertThat(bodies("SageMaker.DescribeModelPackage")).as("registration and the registry entry: one call")
+                .hasSize(1);
+        assertThat(registry.find(versionId).orElseThrow().approvalStatus())
+                .isEqualTo(ApprovalStatus.PendingManualApproval);
         assertThat(owner.post("/api/pipeline-gates", "{\"taskToken\": \"tok-" + modelId + "\", \"modelPackageArn\": \""
                 + arn + "\"}").status()).isEqualTo(202);
         toSignOff(versionId);
@@ -246,7 +259,9 @@ class AwsModeLifecycleIntegrationTest {
         assertThat(answers.get(0).path("output").asText()).contains("\"APPROVED\"", versionId);
         assertThat(AwsModelShapes.STEP_FUNCTIONS.violations("SendTaskSuccess", answers.get(0))).isEmpty();
 
-        // SNS: every notification published with its attributes
+        // SNS: nothing published by the steps themselves; the relay publishes every notification with its attributes
+        assertThat(snsPublishes()).isEmpty();
+        assertThat(relay.publishDue()).isPositive();
         List<Map<String, String>> publishes = snsPublishes();
         assertThat(publishes).anyMatch(p -> p.getOrDefault("Subject", "").contains(versionId + " is approved"));
         for (Map<String, String> publish : publishes) {
@@ -282,6 +297,26 @@ class AwsModeLifecycleIntegrationTest {
                 .count()).isEqualTo(1);
         assertThat(registry.find(versionId).orElseThrow().approvalStatus()).isEqualTo(ApprovalStatus.PendingManualApproval);
         assertThat(bodies("AWSStepFunctions.SendTaskSuccess")).isEmpty();
+    }
+
+    @Test
+    void aStepThatRollsBackPublishesNothingAndOneThatCommitsIsPublishedByTheRelay() {
+        String rolledBack = "ROLLBACK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String committed = "COMMIT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TransactionTemplate step = new TransactionTemplate(transactionManager);
+        assertThatThrownBy(() -> step.executeWithoutResult(status -> {
+            // its first task is announced in this transaction
+            engine.getRuntimeService().startProcessInstanceByKey("InventoryAttestationProcess", rolledBack);
+            throw new IllegalStateException("a later call of the same step fails");
+        })).isInstanceOf(IllegalStateException.class);
+        step.executeWithoutResult(status -> engine.getRuntimeService()
+                .startProcessInstanceByKey("InventoryAttestationProcess", committed));
+        assertThat(snsPublishes()).as("the steps publish nothing themselves").isEmpty();
+
+        relay.publishDue();
+
+        assertThat(snsPublishes()).anyMatch(p -> p.getOrDefault("Subject", "").contains(committed))
+                .noneMatch(p -> p.getOrDefault("Subject", "").contains(rolledBack));
     }
 
     @Test

@@ -122,6 +122,43 @@ class IncidentResponseIntegrationTest {
     }
 
     @Test
+    void everyNotificationAboutAnIncidentNamesItsModelAndTier() {
+        String modelId = approvedModel();
+        String id = reportIncident(modelId, "HARMFUL_OUTPUT", "").path("id").asText();
+        Api compliance = Api.as(port, "compliance", "demo");
+
+        JsonNode sent = compliance.get("/api/notifications?modelId=" + modelId).json();
+        JsonNode triageTask = null;
+        JsonNode detected = null;
+        JsonNode questionnaireTask = null;
+        JsonNode signOffTask = null;
+        for (JsonNode n : sent) {
+            String subject = n.path("subject").asText();
+            if (subject.equals("New task: Triage incident (" + id + ")")) {
+                triageTask = n;
+            } else if (n.path("eventType").asText().equals("INCIDENT_DETECTED")) {
+                detected = n;
+            } else if (subject.startsWith("New task: Answer") && subject.endsWith("(" + modelId + ":1)")) {
+                questionnaireTask = n;
+            } else if (subject.startsWith("New task: Sign off") && subject.endsWith("(" + modelId + ":1)")) {
+                signOffTask = n;
+            }
+        }
+        assertThat(triageTask).as("the incident's task, found by its model").isNotNull();
+        assertThat(triageTask.path("riskTier").asText()).isEqualTo("MEDIUM");
+        assertThat(triageTask.path("body").asText()).contains("model " + modelId);
+        assertThat(detected).isNotNull();
+        assertThat(detected.path("riskTier").asText()).isEqualTo("MEDIUM");
+        // a lifecycle task carries the tier its version was assessed at, none before the assessment
+        assertThat(questionnaireTask).isNotNull();
+        assertThat(questionnaireTask.path("riskTier").isNull()).isTrue();
+        assertThat(signOffTask).isNotNull();
+        assertThat(signOffTask.path("riskTier").asText()).isEqualTo("MEDIUM");
+        assertThat(compliance.get("/api/notifications?modelId=" + id).json()).as("nothing under the incident id")
+                .isEmpty();
+    }
+
+    @Test
     void theSameAlarmWhileItsIncidentIsOpenAddsAnOccurrence() {
         String modelId = approvedModel();
         JsonNode first = reportIncident(modelId, "OUTAGE", ", \"externalId\": \"arn:aws:cloudwatch:alarm:5xx\"");

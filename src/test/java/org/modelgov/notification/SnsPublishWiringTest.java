@@ -6,14 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.modelgov.aws.AwsProperties;
@@ -25,14 +22,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The outbox finds the SNS publisher in AWS mode only, and sending is transactional by itself: a failed publish
- * leaves no outbox row even when the caller has no transaction.
+ * The outbox and its relay find the SNS publisher in AWS mode only. Sending never publishes, so SNS failing cannot
+ * fail the caller: the row waits as PENDING and the relay's attempt records the failure for a later retry.
  */
 class SnsPublishWiringTest {
 
@@ -42,21 +38,18 @@ class SnsPublishWiringTest {
     static WireMockExtension sns = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Infrastructure.class, OutboxNotificationSender.class, SnsNotificationPublisher.class)
+            .withUserConfiguration(Infrastructure.class, OutboxNotificationSender.class, NotificationRelay.class,
+                    SnsNotificationPublisher.class)
             .withPropertyValues("modelgov.aws.notification-topic-arns=" + TOPIC);
 
     @Configuration(proxyBeanMethods = false)
     @EnableTransactionManagement
-    @EnableConfigurationProperties(AwsProperties.class)
+    @EnableConfigurationProperties({AwsProperties.class, NotificationRelayProperties.class})
     static class Infrastructure {
 
         @Bean
         DataSource dataSource() {
-            DataSource dataSource = new DriverManagerDataSource(
-                    "jdbc:h2:mem:wiring-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-            Flyway.configure().dataSource(dataSource).schemas("MODELGOV").defaultSchema("MODELGOV")
-                    .locations("classpath:db/migration").load().migrate();
-            return dataSource;
+            return OutboxDatabase.fresh();
         }
 
         @Bean
@@ -85,24 +78,31 @@ class SnsPublishWiringTest {
                 List.of("validators"), List.of(), "CUST-CHURN-001");
     }
 
-    private static int outboxRows(JdbcClient jdbc, String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM modelgov.notification_outbox WHERE deduplication_key = ?").param(key)
-                .query(Integer.class).single();
+    /** Each run has its own database: the one notification in it. */
+    private static SentNotification only(NotificationOutbox outbox) {
+        List<SentNotification> rows = outbox.latest(null, 10);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
     }
 
     @Test
-    void inAwsModeAFailedPublishLeavesNoOutboxRowEvenWithoutACallerTransaction() {
+    void inAwsModeSendingNeverCallsSnsAndTheRelaysFailedAttemptKeepsTheRowPending() {
         sns.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "text/xml")
                 .withBody(SnsWire.error("InvalidParameter", "Invalid parameter: Message"))));
 
         context.withPropertyValues("modelgov.integration=aws").run(app -> {
             assertThat(app).hasSingleBean(SnsNotificationPublisher.class);
-            NotificationSender sender = app.getBean(NotificationSender.class);
+            NotificationOutbox outbox = app.getBean(NotificationOutbox.class);
 
-            assertThatThrownBy(() -> sender.send(notification("task-created:w-1")))
-                    .isInstanceOf(NotificationPublishException.class);
+            assertThat(app.getBean(NotificationSender.class).send(notification("task-created:w-1"))).isTrue();
+            assertThat(only(outbox).publishStatus()).isEqualTo(PublishStatus.PENDING);
+            assertThat(sns.findAll(postRequestedFor(urlEqualTo("/")))).isEmpty();
 
-            assertThat(outboxRows(app.getBean(JdbcClient.class), "task-created:w-1")).isZero();
+            assertThat(app.getBean(NotificationRelay.class).publishDue()).isZero();
+            SentNotification retrying = only(outbox);
+            assertThat(retrying.publishStatus()).isEqualTo(PublishStatus.PENDING);
+            assertThat(retrying.attempts()).isEqualTo(1);
+            assertThat(retrying.lastError()).contains("InvalidParameter");
             assertThat(sns.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(1);
         });
     }
@@ -111,10 +111,12 @@ class SnsPublishWiringTest {
     void inLocalModeNothingIsPublishedAndTheOutboxKeepsTheNotification() {
         context.run(app -> {
             assertThat(app).doesNotHaveBean(SnsNotificationPublisher.class);
+            NotificationOutbox outbox = app.getBean(NotificationOutbox.class);
 
             assertThat(app.getBean(NotificationSender.class).send(notification("task-created:w-2"))).isTrue();
+            assertThat(app.getBean(NotificationRelay.class).publishDue()).isZero();
 
-            assertThat(outboxRows(app.getBean(JdbcClient.class), "task-created:w-2")).isEqualTo(1);
+            assertThat(only(outbox).publishStatus()).isEqualTo(PublishStatus.LOCAL);
             assertThat(sns.findAll(postRequestedFor(urlEqualTo("/")))).isEmpty();
         });
     }

@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.modelgov.support.Api;
 import org.modelgov.support.ModelGovIntegrationTest;
+import org.modelgov.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +34,8 @@ class TaskNotificationIntegrationTest {
     NotificationOutbox outbox;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aNewTaskIsAnnouncedToItsCandidateGroupOnce() {
@@ -74,6 +78,28 @@ class TaskNotificationIntegrationTest {
         }
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
         assertThat(outbox.latest(key, 10)).isEmpty();
+    }
+
+    @Test
+    void notificationsThatDidNotGoOutAreShownWithTheirError() {
+        String modelId = "UNSENT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // as the relay leaves them in AWS mode (this context has no publisher)
+        jdbc.sql("INSERT INTO modelgov.notification_outbox (id, deduplication_key, event_type, subject, body, model_id,"
+                        + " created_at, publish_status, attempts, last_error) VALUES (?, ?, 'TASK_CREATED',"
+                        + " 'Never delivered', 'b', ?, CURRENT_TIMESTAMP, 'FAILED', 20, 'Throttling: Rate exceeded')")
+                .params(UUID.randomUUID().toString(), "failed:" + modelId, modelId).update();
+        Api admin = Api.as(port, "admin", "demo");
+
+        JsonNode failed = admin.get("/api/notifications?publishStatus=failed&modelId=" + modelId).json();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).path("publishStatus").asText()).isEqualTo("FAILED");
+        assertThat(failed.get(0).path("attempts").asInt()).isEqualTo(20);
+        assertThat(admin.get("/api/notifications?publishStatus=LOCAL&modelId=" + modelId).json()).isEmpty();
+        assertThat(admin.get("/api/notifications?publishStatus=LOST").invalidFields()).containsExactly("publishStatus");
+
+        String page = WebappSession.logIn(port, "admin", "demo").page("/notifications");
+        assertThat(page).contains("id=\"failed-notifications\"", "Never delivered", "FAILED", "20 failed attempt(s)",
+                "Throttling: Rate exceeded");
     }
 
     @Test

@@ -50,6 +50,11 @@ public final class WebappSession {
         return session;
     }
 
+    /** One of ModelGov's own pages as HTML, e.g. {@code page("/notifications")}. */
+    public String page(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET()).body();
+    }
+
     /** A call to the webapps' engine API, e.g. {@code api("POST", "/task/1/submit-form", json)}. */
     public Api.Response api(String method, String enginePath, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + enginePath))

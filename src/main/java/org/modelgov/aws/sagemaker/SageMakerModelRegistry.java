@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.modelgov.inventory.ModelRepository;
 import org.modelgov.registry.ApprovalStatus;
+import org.modelgov.registry.ModelPackageCatalog;
 import org.modelgov.registry.ModelRegistry;
 import org.modelgov.registry.RegistryEntry;
 import org.modelgov.registry.local.RegistryTable;
@@ -64,17 +65,33 @@ class SageMakerModelRegistry implements ModelRegistry {
             return;
         }
         DescribeModelPackageResponse current = describe(versionId, modelPackageArn);
-        ApprovalStatus status = current.modelApprovalStatus() == null
-                || current.modelApprovalStatus() == ModelApprovalStatus.UNKNOWN_TO_SDK_VERSION
-                ? ApprovalStatus.PendingManualApproval : ApprovalStatus.valueOf(current.modelApprovalStatus().toString());
         ModelLifeCycle lifeCycle = current.modelLifeCycle();
-        if (status != ApprovalStatus.PendingManualApproval) {
-            log.info("Model package {} of {} is already {} in SageMaker; ModelGov records that", modelPackageArn,
-                    versionId, status);
+        record(versionId, modelPackageArn, current.modelApprovalStatus() == null ? null
+                        : current.modelApprovalStatusAsString(), current.approvalDescription(),
+                lifeCycle == null ? null : lifeCycle.stage(), lifeCycle == null ? null : lifeCycle.stageStatus());
+    }
+
+    /** Registration described the package already (ModelPackageCatalog): its answer is recorded, not asked again. */
+    @Override
+    public void registerDescribed(String versionId, ModelPackageCatalog.PackageFacts described) {
+        if (table.find(versionId).isEmpty()) {
+            record(versionId, described.arn(), described.approvalStatus(), described.approvalDescription(),
+                    described.stage(), described.stageStatus());
         }
-        table.insertIfAbsent(versionId, status, current.approvalDescription(),
-                lifeCycle == null ? "Development" : cut(lifeCycle.stage(), LOCAL_STAGE_COLUMN),
-                lifeCycle == null ? "PendingApproval" : cut(lifeCycle.stageStatus(), LOCAL_STAGE_COLUMN));
+    }
+
+    private void record(String versionId, String arn, String approvalStatus, String description, String stage,
+                        String stageStatus) {
+        ApprovalStatus status = approvalStatus == null || ModelApprovalStatus.fromValue(approvalStatus)
+                == ModelApprovalStatus.UNKNOWN_TO_SDK_VERSION
+                ? ApprovalStatus.PendingManualApproval : ApprovalStatus.valueOf(approvalStatus);
+        if (status != ApprovalStatus.PendingManualApproval) {
+            log.info("Model package {} of {} is already {} in SageMaker; ModelGov records that", arn, versionId,
+                    status);
+        }
+        table.insertIfAbsent(versionId, status, description,
+                stage == null ? "Development" : cut(stage, LOCAL_STAGE_COLUMN),
+                stageStatus == null ? "PendingApproval" : cut(stageStatus, LOCAL_STAGE_COLUMN));
     }
 
     @Override

@@ -34,7 +34,9 @@ class SageMakerPackageCatalog implements ModelPackageCatalog {
         }
         return Optional.of(new PackageFacts(p.modelPackageArn(), p.modelPackageDescription(), image, modelData,
                 p.customerMetadataProperties(), metrics(p.modelMetrics()),
-                p.modelApprovalStatus() == null ? null : p.modelApprovalStatus().toString()));
+                p.modelApprovalStatus() == null ? null : p.modelApprovalStatus().toString(), p.approvalDescription(),
+                p.modelLifeCycle() == null ? null : p.modelLifeCycle().stage(),
+                p.modelLifeCycle() == null ? null : p.modelLifeCycle().stageStatus()));
     }
 
     private static Map<String, String> metrics(ModelMetrics m) {

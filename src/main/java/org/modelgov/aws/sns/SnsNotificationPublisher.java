@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -74,9 +75,15 @@ public class SnsNotificationPublisher implements NotificationPublisher {
                 log.debug("Published notification {} to {} as {}", n.deduplicationKey(), topicArn, messageId);
             } catch (SdkException e) {
                 throw new NotificationPublishException("SNS did not publish notification " + n.deduplicationKey()
-                        + " to " + topicArn + ": " + e.getMessage(), e);
+                        + " to " + topicArn + ": " + errorCode(e) + e.getMessage(), e);
             }
         }
+    }
+
+    /** SNS's error code (e.g. {@code Throttling}), which the SDK's message leaves out; empty for a client error. */
+    private static String errorCode(SdkException e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null ? service.awsErrorDetails().errorCode() + ": " : "";
     }
 
     static PublishRequest request(String topicArn, Notification n) {
