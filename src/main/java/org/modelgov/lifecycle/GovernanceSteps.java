@@ -129,10 +129,7 @@ public class GovernanceSteps {
     public void submitForSignOff(String versionId, String validationRunId) {
         cards.writeContent(versionId, validationRunId);
         // the round's reviewers passed it: the card moves on their decisions
-        String reviewers = String.join("+", java.util.stream.Stream.of(ReviewKind.TECHNICAL_VALIDATION,
-                        ReviewKind.ETHICAL_VALIDATION, ReviewKind.BUSINESS_VALIDATION)
-                .flatMap(kind -> reviews.decisions(versionId, kind, validationRunId).stream())
-                .map(ReviewDecision::actor).distinct().toList());
+        String reviewers = String.join("+", reviews.validators(versionId, validationRunId));
         cards.moveTo(versionId, ModelCardStatus.PendingReview, reviewers.isEmpty() ? ACTOR : reviewers);
     }
 

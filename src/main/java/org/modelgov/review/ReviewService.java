@@ -158,12 +158,11 @@ public class ReviewService {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<TierDecision> recordedTier(String versionId) {
-        List<ReviewDecision> answered = decisions.find(versionId, ReviewKind.RISK_QUESTIONNAIRE, null);
-        if (answered.isEmpty()) {
+        ReviewDecision questionnaire = latest(versionId, ReviewKind.RISK_QUESTIONNAIRE);
+        if (questionnaire == null) {
             return java.util.Optional.empty();
         }
-        ReviewDecision questionnaire = answered.get(answered.size() - 1);
-        RiskTierPolicy.Suggestion suggested = riskTiers.suggest(RiskQuestionnaire.from(questionnaire.details()));
+        RiskTierPolicy.Suggestion suggested = suggestion(questionnaire);
         ReviewDecision review = latest(versionId, ReviewKind.RISK_TIER_REVIEW);
         if (review != null && !review.decidedAt().isBefore(questionnaire.decidedAt())) {
             RiskTier confirmed = RiskTier.valueOf(review.decision());
@@ -214,11 +213,24 @@ public class ReviewService {
     }
 
     private RiskTier suggestedTier(String versionId) {
-        List<ReviewDecision> answered = decisions.find(versionId, ReviewKind.RISK_QUESTIONNAIRE, null);
-        if (answered.isEmpty()) {
-            return null;
+        ReviewDecision questionnaire = latest(versionId, ReviewKind.RISK_QUESTIONNAIRE);
+        return questionnaire == null ? null : suggestion(questionnaire).tier();
+    }
+
+    /** The policy's tier for the recorded answers, computed again: never read from a variable. */
+    private RiskTierPolicy.Suggestion suggestion(ReviewDecision questionnaire) {
+        return riskTiers.suggest(RiskQuestionnaire.from(questionnaire.details()));
+    }
+
+    /** Distinct people who decided a review (technical, ethical, business) of {@code basis}, a validation round. */
+    @Transactional(readOnly = true)
+    public Set<String> validators(String versionId, String basis) {
+        Set<String> validators = new java.util.TreeSet<>();
+        for (ReviewKind kind : List.of(ReviewKind.TECHNICAL_VALIDATION, ReviewKind.ETHICAL_VALIDATION,
+                ReviewKind.BUSINESS_VALIDATION)) {
+            decisions.find(versionId, kind, basis).forEach(d -> validators.add(d.actor()));
         }
-        return riskTiers.suggest(RiskQuestionnaire.from(answered.get(answered.size() - 1).details())).tier();
+        return validators;
     }
 
     /** Distinct committee members who approved {@code basis} (a validation round) of the version. */
@@ -250,10 +262,7 @@ public class ReviewService {
         Set<String> validators = new HashSet<>();
         Set<String> approvers = new HashSet<>();
         if (basis != null) {
-            for (ReviewKind kind : List.of(ReviewKind.TECHNICAL_VALIDATION, ReviewKind.ETHICAL_VALIDATION,
-                    ReviewKind.BUSINESS_VALIDATION)) {
-                decisions.find(versionId, kind, basis).forEach(d -> validators.add(d.actor()));
-            }
+            validators.addAll(validators(versionId, basis));
             approvers.addAll(approvers(versionId, basis));
         }
         return new Participants(modelPeople, validators, approvers);

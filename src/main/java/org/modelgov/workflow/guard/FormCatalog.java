@@ -106,6 +106,14 @@ public final class FormCatalog {
         }
     }
 
+    /** The form a task or start event names by {@code camunda:formRef}, when it names one ModelGov deploys. */
+    public Optional<Form> formOf(org.camunda.bpm.engine.impl.form.FormDefinition definition) {
+        if (definition == null || definition.getCamundaFormDefinitionKey() == null) {
+            return Optional.empty();
+        }
+        return form(definition.getCamundaFormDefinitionKey().getExpressionText());
+    }
+
     public Optional<Form> form(String id) {
         return Optional.ofNullable(forms.get(id));
     }

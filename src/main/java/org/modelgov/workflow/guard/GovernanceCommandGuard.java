@@ -211,10 +211,7 @@ final class GovernanceCommandGuard extends CommandInterceptor {
     }
 
     private FormCatalog.Form formOf(FormDefinition definition) {
-        if (definition == null || definition.getCamundaFormDefinitionKey() == null) {
-            return null;
-        }
-        return forms.form(definition.getCamundaFormDefinitionKey().getExpressionText()).orElse(null);
+        return forms.formOf(definition).orElse(null);
     }
 
     /**

@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.modelgov.workflow.GovernanceRuleViolation;
+import org.modelgov.workflow.TaskActor;
 
 /**
  * On every user task of every process (added by {@link GovernanceParseListener}):
@@ -47,7 +47,7 @@ final class TaskRoleGuard implements TaskListener {
                 }
             }
             case EVENTNAME_COMPLETE -> {
-                String actor = actor(task);
+                String actor = TaskActor.of(identity, task);
                 if (actor == null) {
                     throw new GovernanceRuleViolation("Claim '" + task.getName() + "' before completing it:"
                             + " every decision names the person who took it");
@@ -65,14 +65,10 @@ final class TaskRoleGuard implements TaskListener {
     }
 
     private void startEmpty(DelegateTask task) {
-        if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null
-                || entity.getTaskDefinition().getFormDefinition() == null
-                || entity.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() == null) {
+        if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
             return;
         }
-        String formId = entity.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey()
-                .getExpressionText();
-        forms.form(formId).ifPresent(form -> {
+        forms.formOf(entity.getTaskDefinition().getFormDefinition()).ifPresent(form -> {
             Map<String, Object> empty = new LinkedHashMap<>();
             form.editable().keySet().forEach(field -> empty.put(field, null));
             task.setVariablesLocal(empty);
@@ -106,11 +102,4 @@ final class TaskRoleGuard implements TaskListener {
         }
     }
 
-    private String actor(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee();
-    }
 }
