@@ -96,6 +96,9 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         USERS.forEach(this::ensureUser);
         ensureDemoModels();
+        // the README's walkthrough registers a version with these: print the exact URIs to paste
+        log.info("Demo datasets for new versions (paste into the version form):\n{}", CREDIT_FILES.stream()
+                .map(name -> "  " + demoFile(name)).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     private void ensureUser(DemoUser demo) {
