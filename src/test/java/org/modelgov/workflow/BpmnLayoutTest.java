@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -281,7 +283,7 @@ class BpmnLayoutTest {
             if (planes.getLength() == 0) {
                 checker.violations.add(file + ": R5 no BPMNPlane at all");
             }
-            Set<String> planeElements = new java.util.HashSet<>();
+            Set<String> planeElements = new HashSet<>();
             for (int i = 0; i < planes.getLength(); i++) {
                 planeElements.add(((Element) planes.item(i)).getAttribute("bpmnElement"));
             }
@@ -382,7 +384,7 @@ class BpmnLayoutTest {
         private void checkFlowsAvoidShapes(String where, List<Shape> flowNodes, List<Edge> flows) {
             for (Edge flow : flows) {
                 Element semantic = elements.get(flow.element());
-                Set<String> own = new java.util.HashSet<>(Set.of(semantic.getAttribute("sourceRef"), semantic.getAttribute("targetRef")));
+                Set<String> own = new HashSet<>(Set.of(semantic.getAttribute("sourceRef"), semantic.getAttribute("targetRef")));
                 Element source = elements.get(semantic.getAttribute("sourceRef"));
                 if (source != null && "boundaryEvent".equals(source.getLocalName())) {
                     own.add(source.getAttribute("attachedToRef"));
@@ -557,7 +559,7 @@ class BpmnLayoutTest {
             return e != null && BPMN.equals(e.getNamespaceURI()) && "sequenceFlow".equals(e.getLocalName());
         }
 
-        private static void forEachSegment(Edge edge, java.util.function.BiConsumer<Point, Point> action) {
+        private static void forEachSegment(Edge edge, BiConsumer<Point, Point> action) {
             for (int i = 1; i < edge.waypoints().size(); i++) {
                 action.accept(edge.waypoints().get(i - 1), edge.waypoints().get(i));
             }
