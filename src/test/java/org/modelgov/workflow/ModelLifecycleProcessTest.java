@@ -25,7 +25,8 @@ import org.modelgov.support.ProcessTests;
  * Every path of model-lifecycle.bpmn, with the real called processes and DMN tables and stand-ins for the
  * Spring beans: each tier's approval, prohibited (by the questionnaire and by the risk officer), remediation,
  * repeated failures (continue and reject), refused sign-off, the review timer with CONTINUE / REVALIDATE /
- * RETIRE, drift, retirement and incident messages, and every overdue timer.
+ * RETIRE, drift, retirement and incident messages, and every overdue timer. The in-production part is the folded
+ * SubProcess_InProduction: REVALIDATE and RETIRE end it, and the gateway after it routes on the same decision.
  */
 @Deployment(resources = {"model-lifecycle.bpmn", "model-validation.bpmn", "periodic-reassessment.bpmn",
         "risk-tier.dmn", "review-cadence.dmn", "governance-policy.dmn", "register-model-version.form",
@@ -198,7 +199,10 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         runAsyncSteps();
         decideReassessment("REVALIDATE");
         runAsyncSteps();
-        BpmnAwareTests.assertThat(instance).isWaitingAt("CallActivity_Validate");
+        BpmnAwareTests.assertThat(instance).hasPassed("EndEvent_RevalidationDecided", "Gateway_LeaveProduction")
+                .isWaitingAt("CallActivity_Validate");
+        // the decision outlives the folded in-production part: the gateway after it routed on it
+        assertThat(variable("reassessmentDecision")).isEqualTo("REVALIDATE");
         assertThat(((Number) variable("failedValidationRounds")).intValue()).isZero();
         validate();
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_SignOff");
@@ -211,7 +215,8 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         runAsyncSteps();
         decideReassessment("RETIRE");
         runAsyncSteps();
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RetireModel", "EndEvent_Retired");
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_RetirementDecided", "Task_RetireModel",
+                "EndEvent_Retired").hasNotPassed("EndEvent_RevalidationDecided");
         assertThat(historicVariable("retirementReason")).asString().startsWith("Reassessment decided to retire");
     }
 
@@ -237,6 +242,18 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
                 .isZero();
         assertThat(stubs.calls("decideRetirement")).isEqualTo(1);
         assertThat(stubs.calls("answerPipeline")).isEqualTo(1);
+    }
+
+    @Test
+    void retirementRequestedInProductionReachesTheFoldedPartAndEndsTheLifecycle() {
+        toProduction("LOW");
+        runtimeService().createMessageCorrelation("RetireRequested").processInstanceBusinessKey(VERSION)
+                .setVariable("retirementReason", "Superseded").correlate();
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RetireOnRequest", "EndEvent_RetiredOnRequest")
+                .hasNotPassed("CallActivity_Reassess", "Task_RetireModel");
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
+                .as("the review timer inside the in-production part is cancelled").isZero();
     }
 
     @Test
