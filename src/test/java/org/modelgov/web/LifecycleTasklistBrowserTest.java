@@ -83,9 +83,13 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
         switchUser("cockpit", "admin", "demo");
         page.navigate(url("/camunda/app/cockpit/default/#/process-instance/"
                 + version.path("lifecycle").path("processInstanceId").asText() + "/runtime"));
-        assertThat(page.locator("[data-element-id=Timer_ReviewDue]")).isVisible();
         assertThat(page.locator("[data-element-id=Task_SignOff]")).isVisible();
+        assertThat(page.locator("[data-element-id=SubProcess_InProduction]")).isVisible();
         screenshot("lifecycle-cockpit.png");
+        // the review timer is inside the folded "In production" part: drill into it
+        page.locator(".djs-overlays[data-container-id=SubProcess_InProduction] .bjs-drilldown").click();
+        assertThat(page.locator("[data-element-id=Timer_ReviewDue]")).isVisible();
+        screenshot("lifecycle-cockpit-in-production.png");
         page.getByText("Jobs", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true)).click();
         page.waitForTimeout(1500);
         screenshot("lifecycle-cockpit-jobs.png");

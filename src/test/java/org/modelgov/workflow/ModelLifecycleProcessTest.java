@@ -25,7 +25,8 @@ import org.modelgov.support.ProcessTests;
  * Every path of model-lifecycle.bpmn, with the real called processes and DMN tables and stand-ins for the
  * Spring beans: each tier's approval, prohibited (by the questionnaire and by the risk officer), remediation,
  * repeated failures (continue and reject), refused sign-off, the review timer with CONTINUE / REVALIDATE /
- * RETIRE, drift, retirement and incident messages, and every overdue timer.
+ * RETIRE, drift, retirement and incident messages, and every overdue timer. The in-production part is the folded
+ * SubProcess_InProduction: REVALIDATE and RETIRE end it, and the gateway after it routes on the same decision.
  */
 @Deployment(resources = {"model-lifecycle.bpmn", "model-validation.bpmn", "periodic-reassessment.bpmn",
         "risk-tier.dmn", "review-cadence.dmn", "governance-policy.dmn", "register-model-version.form",
@@ -198,7 +199,10 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         runAsyncSteps();
         decideReassessment("REVALIDATE");
         runAsyncSteps();
-        BpmnAwareTests.assertThat(instance).isWaitingAt("CallActivity_Validate");
+        BpmnAwareTests.assertThat(instance).hasPassed("EndEvent_RevalidationDecided", "Gateway_LeaveProduction")
+                .isWaitingAt("CallActivity_Validate");
+        // the decision outlives the folded in-production part: the gateway after it routed on it
+        assertThat(variable("reassessmentDecision")).isEqualTo("REVALIDATE");
         assertThat(((Number) variable("failedValidationRounds")).intValue()).isZero();
         validate();
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_SignOff");
@@ -211,7 +215,8 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         runAsyncSteps();
         decideReassessment("RETIRE");
         runAsyncSteps();
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RetireModel", "EndEvent_Retired");
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_RetirementDecided", "Task_RetireModel",
+                "EndEvent_Retired").hasNotPassed("EndEvent_RevalidationDecided");
         assertThat(historicVariable("retirementReason")).asString().startsWith("Reassessment decided to retire");
     }
 
@@ -237,6 +242,18 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
                 .isZero();
         assertThat(stubs.calls("decideRetirement")).isEqualTo(1);
         assertThat(stubs.calls("answerPipeline")).isEqualTo(1);
+    }
+
+    @Test
+    void retirementRequestedInProductionReachesTheFoldedPartAndEndsTheLifecycle() {
+        toProduction("LOW");
+        runtimeService().createMessageCorrelation("RetireRequested").processInstanceBusinessKey(VERSION)
+                .setVariable("retirementReason", "Superseded").correlate();
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("Task_RetireOnRequest", "EndEvent_RetiredOnRequest")
+                .hasNotPassed("CallActivity_Reassess", "Task_RetireModel");
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
+                .as("the review timer inside the in-production part is cancelled").isZero();
     }
 
     @Test
@@ -284,6 +301,82 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         assertThat(stubs.calls("chaseOverdueWork")).isEqualTo(5);
         BpmnAwareTests.assertThat(instance).hasPassed("Gateway_AnyTaskOverdue", "EndEvent_OverdueChased")
                 .isWaitingAt("Task_SignOff");
+    }
+
+    // ---- the diagram: BpmnLayoutTest checks every plane's rules; this checks what is particular to the lifecycle
+
+    static final List<String> HAPPY_PATH = List.of("StartEvent_VersionRegistered", "SubProcess_OpenRecords",
+            "Task_AnswerRiskQuestionnaire", "Task_DecideRiskTier", "Gateway_SuggestedProhibited", "Task_ReviewRiskTier",
+            "Gateway_TierDecided", "Task_RecordRiskTier", "Gateway_Prohibited", "Task_ApplyTierPolicy",
+            "Gateway_ValidationRound", "CallActivity_Validate", "Gateway_ValidationPassed", "Task_SubmitForSignOff",
+            "Task_SignOff", "Gateway_SignedOff", "SubProcess_Approve", "SubProcess_InProduction");
+
+    @Test
+    void theHappyPathRunsOnOneLineWithTheValidationLoopRightBelowTheValidationCall() throws Exception {
+        Map<String, double[]> main = shapesOfPlane("ModelLifecycleProcess");
+        double lineY = centreY(main.get(HAPPY_PATH.get(0)));
+        double previousRight = Double.NEGATIVE_INFINITY;
+        for (String id : HAPPY_PATH) {
+            double[] b = main.get(id);
+            assertThat(b).as(id + " is drawn on the main plane").isNotNull();
+            assertThat(centreY(b)).as(id + " sits on the happy path's line").isEqualTo(lineY);
+            assertThat(b[0]).as(id + " comes after the step before it").isGreaterThan(previousRight);
+            previousRight = b[0] + b[2];
+        }
+        double validateX = b(main, "CallActivity_Validate")[0] + 50;
+        for (String id : List.of("Gateway_TooManyFailures", "Task_RemediateFindings", "Task_ApplyRemediation",
+                "Task_DecideAfterRepeatedFailures", "Gateway_RepeatedFailureDecision")) {
+            double[] b = b(main, id);
+            assertThat(b[1]).as(id + " is below the line").isGreaterThan(lineY + 40);
+            assertThat(Math.abs(b[0] + b[2] / 2 - validateX)).as(id + " is beside the validation call").isLessThan(250);
+        }
+        // the in-production part is read in its own plane, drilled into from the main one
+        Map<String, double[]> inProduction = shapesOfPlane("SubProcess_InProduction");
+        for (String id : List.of("Gateway_AwaitReview", "Timer_ReviewDue", "Event_DriftReported", "CallActivity_Reassess",
+                "Gateway_ReassessmentDecision", "Task_ScheduleNextReview")) {
+            assertThat(inProduction).as(id).containsKey(id);
+            assertThat(main).as(id).doesNotContainKey(id);
+        }
+    }
+
+    private static double[] b(Map<String, double[]> shapes, String id) {
+        assertThat(shapes).as(id).containsKey(id);
+        return shapes.get(id);
+    }
+
+    private static double centreY(double[] bounds) {
+        return bounds[1] + bounds[3] / 2;
+    }
+
+    /** Shape bounds (x, y, width, height) by element id, of the plane drawing the given process or subprocess. */
+    private static Map<String, double[]> shapesOfPlane(String element) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document doc;
+        try (java.io.InputStream in = ModelLifecycleProcessTest.class.getResourceAsStream("/model-lifecycle.bpmn")) {
+            doc = factory.newDocumentBuilder().parse(in);
+        }
+        String di = "http://www.omg.org/spec/BPMN/20100524/DI";
+        org.w3c.dom.NodeList planes = doc.getElementsByTagNameNS(di, "BPMNPlane");
+        Map<String, double[]> shapes = new HashMap<>();
+        for (int i = 0; i < planes.getLength(); i++) {
+            org.w3c.dom.Element plane = (org.w3c.dom.Element) planes.item(i);
+            if (!element.equals(plane.getAttribute("bpmnElement"))) {
+                continue;
+            }
+            org.w3c.dom.NodeList list = plane.getElementsByTagNameNS(di, "BPMNShape");
+            for (int j = 0; j < list.getLength(); j++) {
+                org.w3c.dom.Element shape = (org.w3c.dom.Element) list.item(j);
+                org.w3c.dom.Element bounds = (org.w3c.dom.Element) shape
+                        .getElementsByTagNameNS("http://www.omg.org/spec/DD/20100524/DC", "Bounds").item(0);
+                shapes.put(shape.getAttribute("bpmnElement"), new double[] {
+                        Double.parseDouble(bounds.getAttribute("x")), Double.parseDouble(bounds.getAttribute("y")),
+                        Double.parseDouble(bounds.getAttribute("width")),
+                        Double.parseDouble(bounds.getAttribute("height"))});
+            }
+        }
+        assertThat(shapes).as("plane of " + element).isNotEmpty();
+        return shapes;
     }
 
     // ---- steps ----
