@@ -197,6 +197,14 @@ class EvidencePagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#psi-chart line.threshold[data-value='0.1']")).hasCount(1);
         assertThat(page.locator("#psi-chart line.threshold[data-value='0.2']")).hasCount(1);
         assertThat(page.locator("#drift-features tbody tr")).hasCount(features.size());
+        // the distance chart draws each feature's KS (numbers) or JS (categories) from the report
+        for (JsonNode f : features) {
+            boolean numeric = f.path("type").asText().equals("numeric");
+            Locator bar = page.locator("#distance-chart g.distance-bar[data-feature=\"" + f.path("name").asText()
+                    + (numeric ? " (KS)" : " (JS)") + "\"]");
+            assertThat(Double.parseDouble(bar.getAttribute("data-value")))
+                    .isCloseTo(f.path(numeric ? "ks" : "js").asDouble(), within(1e-12));
+        }
         screenshot("report-drift.png");
     }
 

@@ -174,7 +174,7 @@ final class ReportViews {
     }
 
     record Drift(long referenceRows, long currentRows, List<FeatureRow> features, String psiSvg, String bounds,
-                 String missingSvg, String countSvg, Double ndcg, Double ndcgThreshold, boolean ndcgBreach) {
+                 String missingSvg, String distanceSvg, Double ndcg, Double ndcgThreshold, boolean ndcgBreach) {
 
         public String attributionText() {
             return "NDCG of the feature attributions " + BarChart.format(ndcg) + " against a threshold of "
@@ -189,8 +189,9 @@ final class ReportViews {
         BarChart psi = BarChart.titled("PSI per feature").rows("psi-bar", "feature");
         BarChart missing = BarChart.titled("Share of missing values: reference and current")
                 .rows("missing-bar", "feature").including(0, 1);
-        BarChart counts = BarChart.titled("Share of rows with a value: reference and current")
-                .rows("count-bar", "feature").including(0, 1);
+        BarChart distances = BarChart.titled("Distance between the reference and current distributions")
+                .rows("distance-bar", "feature").including(0, 1);
+        boolean anyMissing = false;
         List<FeatureRow> rows = new ArrayList<>();
         for (JsonNode f : report.path("features")) {
             String name = f.path("name").asText();
@@ -219,13 +220,15 @@ final class ReportViews {
             psi.bar(name, value, verdict);
             missing.bar(name + " (reference)", share(row.referenceMissing(), referenceRows), "neutral");
             missing.bar(name + " (current)", share(row.currentMissing(), currentRows), "other");
-            counts.bar(name + " (reference)", share(row.referenceCount(), referenceRows), "neutral");
-            counts.bar(name + " (current)", share(row.currentCount(), currentRows), "other");
+            anyMissing |= row.referenceMissing() > 0 || row.currentMissing() > 0;
+            // Kolmogorov-Smirnov for numbers, Jensen-Shannon for categories: both 0 (same) .. 1 (disjoint)
+            distances.bar(name + (numeric ? " (KS)" : " (JS)"), numeric ? number(f.path("ks")) : number(f.path("js")),
+                    verdict);
         }
         PolicyBounds.draw(psi, bounds);
         JsonNode attribution = report.path("attribution_drift");
-        return new Drift(referenceRows, currentRows, rows, psi.toSvg(), PolicyBounds.describe(bounds), missing.toSvg(),
-                counts.toSvg(), attribution.isObject() ? number(attribution.path("ndcg")) : null,
+        return new Drift(referenceRows, currentRows, rows, psi.toSvg(), PolicyBounds.describe(bounds),
+                anyMissing ? missing.toSvg() : null, distances.toSvg(), attribution.isObject() ? number(attribution.path("ndcg")) : null,
                 attribution.isObject() ? number(attribution.path("threshold")) : null,
                 attribution.path("breach").asBoolean());
     }

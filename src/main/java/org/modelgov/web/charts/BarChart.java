@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class BarChart {
 
-    static final int LABEL_WIDTH = 180;
+    static final int LABEL_WIDTH = 210;
     static final int PLOT_WIDTH = 420;
     static final int VALUE_WIDTH = 90;
     static final int ROW_HEIGHT = 26;
