@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Who may reach what. Three chains:
@@ -20,7 +22,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  *   <li>{@code /engine-rest/**} and {@code /camunda/**}: HTTP Basic for the engine REST API
  *       (Camunda's filter); Tasklist/Cockpit/Admin pages need ModelGov's login and get it by single
  *       sign-on ({@link SpringSecurityCamundaAuthenticationProvider});</li>
- *   <li>{@code /api/**}: stateless HTTP Basic, 401/403 as JSON problems;</li>
+ *   <li>{@code /api/**}: stateless HTTP Basic, 401/403 as JSON problems; reads (GET) also accept the pages'
+ *       login, so a page can link to the API ({@link SessionReadsOnApi});</li>
  *   <li>everything else (ModelGov's pages): a login form and a session.</li>
  * </ul>
  */
@@ -111,7 +114,10 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // no cookies, no browser-sent credentials beyond Basic: CSRF does not apply
+                // GETs read the pages' session (a report page's "Download JSON"); writes never do, see below
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SessionReadsOnApi())))
+                // writes take no cookies, no browser-sent credentials beyond Basic: CSRF does not apply
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();

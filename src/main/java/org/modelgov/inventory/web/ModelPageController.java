@@ -38,10 +38,12 @@ class ModelPageController {
     private final org.modelgov.lifecycle.LifecycleService lifecycle;
     private final org.modelgov.registry.RegistryService registry;
     private final org.modelgov.documentation.ModelCardService cards;
+    private final ModelPageFacts facts;
 
     ModelPageController(InventoryService inventory, AuditLog audit, org.modelgov.lifecycle.LifecycleService lifecycle,
                         org.modelgov.registry.RegistryService registry,
-                        org.modelgov.documentation.ModelCardService cards) {
+                        org.modelgov.documentation.ModelCardService cards, ModelPageFacts facts) {
+        this.facts = facts;
         this.lifecycle = lifecycle;
         this.registry = registry;
         this.cards = cards;
@@ -86,11 +88,17 @@ class ModelPageController {
     String detail(@PathVariable String id, Model model) {
         org.modelgov.inventory.Model found = inventory.get(id);
         model.addAttribute("model", found);
-        model.addAttribute("versions", inventory.versions(id).stream().map(v -> new VersionRow(v,
-                lifecycle.state(v.id()).orElse(null),
-                registry.find(v.id()).map(e -> e.approvalStatus().name()).orElse("—"),
-                cards.find(v.id()).map(c -> c.status().name() + " (revision " + c.revision() + ")").orElse("—")))
-                .toList());
+        var reports = facts.reportsByVersion(id);
+        model.addAttribute("versions", inventory.versions(id).stream().map(v -> {
+            var state = lifecycle.state(v.id()).orElse(null);
+            return new VersionRow(v, state, facts.position(state),
+                    registry.find(v.id()).map(e -> e.approvalStatus().name()).orElse("—"),
+                    cards.find(v.id()).map(c -> c.status().name() + " (revision " + c.revision() + ")").orElse("—"),
+                    reports.getOrDefault(v.id(), List.of()));
+        }).toList());
+        model.addAttribute("modelReports", reports.getOrDefault(ModelPageFacts.NO_VERSION, List.of()));
+        model.addAttribute("decisions", facts.decisions(inventory.versions(id)));
+        model.addAttribute("incidents", facts.incidents(id));
         List<?> events = audit.forModel(id);
         model.addAttribute("audit", events.size() > AUDIT_ROWS ? events.subList(0, AUDIT_ROWS) : events);
         return "models/detail";
@@ -131,15 +139,13 @@ class ModelPageController {
         return "audit";
     }
 
-    /** A version with where its lifecycle stands, its registry approval and its model card. */
+    /** A version with where its lifecycle stands (in words), its registry approval, model card and evidence. */
     record VersionRow(org.modelgov.inventory.ModelVersion version, org.modelgov.lifecycle.LifecycleState lifecycle,
-                      String registryStatus, String modelCard) {
+                      String position, String registryStatus, String modelCard,
+                      List<org.modelgov.evidence.ReportSummary> reports) {
 
         public String lifecycleText() {
-            if (lifecycle == null) {
-                return "not started";
-            }
-            return lifecycle.ended() ? "ended" : "at " + String.join(", ", lifecycle.waitingAt());
+            return position;
         }
     }
 }
