@@ -124,13 +124,6 @@ class ModelPageController {
         return "models/new";
     }
 
-    @GetMapping("/audit")
-    String auditTrail(Model model) {
-        model.addAttribute("events", audit.latest(AUDIT_ROWS));
-        model.addAttribute("verification", audit.verify());
-        return "audit";
-    }
-
     /** A version with where its lifecycle stands, its registry approval and its model card. */
     record VersionRow(org.modelgov.inventory.ModelVersion version, org.modelgov.lifecycle.LifecycleState lifecycle,
                       String registryStatus, String modelCard) {
