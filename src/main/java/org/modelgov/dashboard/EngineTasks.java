@@ -42,13 +42,13 @@ class EngineTasks {
         return tasks.createTaskQuery().dueBefore(Date.from(now)).count();
     }
 
-    /** Open tasks, the most overdue (then the oldest) first; only overdue ones when asked. */
+    /** Overdue tasks, the most overdue first; or all open tasks, the newest first (what just arrived). */
     List<GovernanceTask> open(boolean overdueOnly, Instant now, int limit) {
         TaskQuery query = tasks.createTaskQuery();
         if (overdueOnly) {
             query.dueBefore(Date.from(now)).orderByDueDate().asc();
         } else {
-            query.orderByTaskCreateTime().asc();
+            query.orderByTaskCreateTime().desc();
         }
         List<Task> found = query.listPage(0, limit);
         Map<String, String> keyOfInstance = businessKeys(found);

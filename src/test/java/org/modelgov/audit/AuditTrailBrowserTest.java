@@ -46,6 +46,9 @@ class AuditTrailBrowserTest extends BrowserTest {
         page.click("#audit-filter");
         assertThat(page.locator("#audit tbody tr")).hasCount(1);
         assertThat(page.locator("#audit")).containsText("Filtered, then exported");
+        // a change reads as the field's old and new value
+        assertThat(page.locator("#audit dl.audit-details")).containsText("purpose.from");
+        assertThat(page.locator("#audit dl.audit-details")).containsText("purpose.to");
         page.fill("input[name=action]", "");
         page.click("#audit-filter");
 
