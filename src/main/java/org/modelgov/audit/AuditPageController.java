@@ -1,6 +1,7 @@
 package org.modelgov.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.modelgov.common.FieldViolation;
 import org.modelgov.common.InvalidInputException;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The audit trail page: the same filters, paging and exports as {@code /api/audit}, on the page's session (a
@@ -62,12 +64,12 @@ class AuditPageController {
 
     /** The page's export links: the filters shown, every matching row, on the page's session. */
     @GetMapping("/audit/export")
-    ResponseEntity<?> exportTrail(@RequestParam(required = false) String modelId,
-                                  @RequestParam(required = false) String user,
-                                  @RequestParam(required = false) String action,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String format) {
+    ResponseEntity<StreamingResponseBody> exportTrail(@RequestParam(required = false) String modelId,
+                                                      @RequestParam(required = false) String user,
+                                                      @RequestParam(required = false) String action,
+                                                      @RequestParam(required = false) String from,
+                                                      @RequestParam(required = false) String to,
+                                                      @RequestParam(required = false) String format) {
         try {
             AuditExport.Format chosen = AuditExport.Format.parse(format);
             return export.export(AuditQuery.parse(modelId, user, action, from, to, null, null, "size", null,
@@ -77,7 +79,9 @@ class AuditPageController {
             for (FieldViolation v : e.violations()) {
                 text.append("- ").append(v.field()).append(' ').append(v.message()).append('\n');
             }
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(text.toString());
+            byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+            return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(out -> out.write(body));
         }
     }
 }

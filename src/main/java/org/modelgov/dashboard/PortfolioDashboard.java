@@ -69,6 +69,10 @@ public class PortfolioDashboard {
                            List<GovernanceTask> overdue, long reviewsDueCount, List<ReviewDue> reviewsDue,
                            LocalDate reviewsFrom, LocalDate reviewsUntil, long incidentClockCount,
                            List<IncidentClock> incidentClocks, ThroughputChart throughput) {
+
+        public int reviewWindowDays() {
+            return REVIEW_WINDOW_DAYS;
+        }
     }
 
     /** Open tasks behind a dashboard number. */

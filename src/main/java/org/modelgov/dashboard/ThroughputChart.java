@@ -121,6 +121,14 @@ public record ThroughputChart(List<Month> months, long max, List<Bar> bars, List
         return new ThroughputChart(months, max, bars, ticks);
     }
 
+    public int width() {
+        return WIDTH;
+    }
+
+    public List<Outcome> outcomes() {
+        return List.of(Outcome.values());
+    }
+
     public double baseline() {
         return HEIGHT - BOTTOM;
     }
