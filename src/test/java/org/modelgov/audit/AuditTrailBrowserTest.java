@@ -41,6 +41,7 @@ class AuditTrailBrowserTest extends BrowserTest {
         assertThat(page.locator("#audit tbody tr").last().locator("dl.audit-details")).containsText("purpose");
         assertThat(page.locator("#audit")).containsText("Audit browser probe");
         assertThat(page.locator("#audit")).not().containsText("{\"");
+        screenshot("audit-trail.png");
 
         page.fill("input[name=action]", "MODEL_CHANGED");
         page.click("#audit-filter");

@@ -26,6 +26,8 @@ class DashboardBrowserTest extends BrowserTest {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    org.modelgov.inventory.InventoryService inventory;
 
     @Test
     void aComplianceOfficerSeesWhatIsOverdueAndWhoHoldsItAndEveryNumberOpensItsList() {
@@ -44,6 +46,10 @@ class DashboardBrowserTest extends BrowserTest {
         engine.getTaskService().setDueDate(task.getId(),
                 Date.from(Instant.now().minus(2, ChronoUnit.DAYS).minus(5, ChronoUnit.HOURS)));
 
+        // its next review falls due in 20 days
+        java.time.LocalDate reviewDue = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        inventory.scheduleReview(modelId + ":1", reviewDue, "risk");
+
         logIn("compliance", "demo");
         page.navigate(url("/dashboard"));
         assertThat(page.locator("h1")).hasText("Portfolio dashboard");
@@ -54,6 +60,10 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(row).containsText("2 d 5 h");
         assertThat(row.locator("a").first()).hasAttribute("href", "/camunda/app/tasklist/default/#/?task=" + task.getId());
         assertThat(row.locator("a[href='/models/" + modelId + "']")).hasCount(1);
+        Locator review = page.locator("#reviews-due tr").filter(new Locator.FilterOptions().setHasText(modelId));
+        assertThat(review).containsText(reviewDue.toString());
+        assertThat(review).containsText("20 days");
+        assertThat(review.locator("a")).hasAttribute("href", "/models/" + modelId);
         screenshot("dashboard.png");
 
         page.click("#tile-overdue-tasks");
