@@ -3,7 +3,6 @@ package org.modelgov.dashboard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,9 +91,5 @@ class PortfolioTables {
         List<Object> params = new java.util.ArrayList<>(chunk);
         params.addAll(chunk);
         return params;
-    }
-
-    static Instant startOfDay(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }
