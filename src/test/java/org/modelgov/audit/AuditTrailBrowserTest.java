@@ -52,6 +52,12 @@ class AuditTrailBrowserTest extends BrowserTest {
         assertThat(page.locator("#audit dl.audit-details")).containsText("purpose.to");
         page.fill("input[name=action]", "");
         page.click("#audit-filter");
+        // an action in a row narrows the shown events to it, keeping the model filter
+        page.locator("#audit tbody tr").last().locator("a", new com.microsoft.playwright.Locator.LocatorOptions()
+                .setHasText("MODEL_REGISTERED")).click();
+        assertThat(page.locator("#audit tbody tr")).hasCount(1);
+        assertThat(page.locator("input[name=modelId]")).hasValue(modelId);
+        page.goBack();
 
         Download csv = page.waitForDownload(() -> page.click("#export-csv"));
         assertThat(csv.suggestedFilename()).matches("audit-trail-\\d{8}T\\d{6}Z\\.csv");
