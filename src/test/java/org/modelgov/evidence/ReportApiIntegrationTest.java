@@ -225,7 +225,7 @@ class ReportApiIntegrationTest {
         assertThat(validator.get("/api/reports?modelId=" + modelId + "&kind=drift").json()).hasSize(1);
 
         List<JsonNode> events = new ArrayList<>();
-        validator.get("/api/audit?modelId=" + modelId).json().forEach(e -> {
+        validator.get("/api/audit?modelId=" + modelId + "&order=oldest").json().forEach(e -> {
             if (e.path("action").asText().equals("EVIDENCE_REPORT_CREATED")) {
                 events.add(e);
             }

@@ -293,7 +293,7 @@ class InventoryApiIntegrationTest {
         owner.patch("/api/models/" + id, "{\"purpose\": \"Retention and win-back\"}");
         owner.post("/api/models/" + id + "/versions", "{\"label\": \"1.0.0\"}");
 
-        JsonNode events = Api.as(port, "compliance", "demo").get("/api/audit?modelId=" + id).json();
+        JsonNode events = Api.as(port, "compliance", "demo").get("/api/audit?modelId=" + id + "&order=oldest").json();
 
         assertThat(events).hasSize(3);
         assertThat(events.get(0).path("action").asText()).isEqualTo("MODEL_REGISTERED");

@@ -132,13 +132,6 @@ class ModelPageController {
         return "models/new";
     }
 
-    @GetMapping("/audit")
-    String auditTrail(Model model) {
-        model.addAttribute("events", audit.latest(AUDIT_ROWS));
-        model.addAttribute("verification", audit.verify());
-        return "audit";
-    }
-
     /** A version with where its lifecycle stands (in words), its registry approval, model card and evidence. */
     record VersionRow(org.modelgov.inventory.ModelVersion version, org.modelgov.lifecycle.LifecycleState lifecycle,
                       String position, String registryStatus, String modelCard,
