@@ -58,6 +58,10 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#versions a.lifecycle")).hasAttribute("href",
                 java.util.regex.Pattern.compile("/camunda/app/cockpit/default/#/process-instance/.+/runtime"));
         assertThat(page.locator("#audit")).containsText("MODEL_REGISTERED");
+        // details read as key/value pairs, not raw JSON, and the whole trail is one click away
+        assertThat(page.locator("#audit dl.audit-details").first()).isVisible();
+        assertThat(page.locator("#audit")).not().containsText("{\"");
+        assertThat(page.locator("#model-audit-link")).hasAttribute("href", "/audit?modelId=CREDIT-SCORE-002");
         screenshot("model-detail.png");
     }
 

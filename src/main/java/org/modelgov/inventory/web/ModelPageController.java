@@ -39,11 +39,14 @@ class ModelPageController {
     private final org.modelgov.registry.RegistryService registry;
     private final org.modelgov.documentation.ModelCardService cards;
     private final ModelPageFacts facts;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     ModelPageController(InventoryService inventory, AuditLog audit, org.modelgov.lifecycle.LifecycleService lifecycle,
                         org.modelgov.registry.RegistryService registry,
-                        org.modelgov.documentation.ModelCardService cards, ModelPageFacts facts) {
+                        org.modelgov.documentation.ModelCardService cards, ModelPageFacts facts,
+                        com.fasterxml.jackson.databind.ObjectMapper json) {
         this.facts = facts;
+        this.json = json;
         this.lifecycle = lifecycle;
         this.registry = registry;
         this.cards = cards;
@@ -99,8 +102,14 @@ class ModelPageController {
         model.addAttribute("modelReports", reports.getOrDefault(ModelPageFacts.NO_VERSION, List.of()));
         model.addAttribute("decisions", facts.decisions(inventory.versions(id)));
         model.addAttribute("incidents", facts.incidents(id));
-        List<?> events = audit.forModel(id);
-        model.addAttribute("audit", events.size() > AUDIT_ROWS ? events.subList(0, AUDIT_ROWS) : events);
+        // the latest events first, readable; the audit page (linked) has them all with filters and export
+        List<org.modelgov.audit.AuditEvent> events = audit.forModel(id);
+        List<org.modelgov.audit.AuditEventView> latest = new java.util.ArrayList<>();
+        for (int i = events.size() - 1; i >= Math.max(0, events.size() - AUDIT_ROWS); i--) {
+            latest.add(org.modelgov.audit.AuditEventView.of(events.get(i), json));
+        }
+        model.addAttribute("audit", latest);
+        model.addAttribute("auditTotal", events.size());
         return "models/detail";
     }
 
