@@ -145,9 +145,13 @@ class GovernanceIdentitySetup implements ApplicationRunner {
         ensureFilter("All tasks I may see", "Every open task I am allowed to read", 0, tasks.createTaskQuery());
     }
 
-    /** Shown beside each task in Tasklist's list, so reviewers see which model version a task is about. */
+    /**
+     * Shown on each task's card in Tasklist's list, so reviewers see which model, version and tier a task is about.
+     * ModelGov writes them on every governed task when it is created (workflow.TaskDisplayListener).
+     */
     static final List<Map<String, String>> LISTED_VARIABLES = List.of(
-            Map.of("name", "versionId", "label", "Model version"),
+            Map.of("name", "modelName", "label", "Model"),
+            Map.of("name", "modelVersion", "label", "Version"),
             Map.of("name", "riskTier", "label", "Risk tier"));
 
     private void ensureFilter(String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
@@ -155,8 +159,9 @@ class GovernanceIdentitySetup implements ApplicationRunner {
                 "variables", LISTED_VARIABLES);
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
-            if (existing.getProperties() == null || !existing.getProperties().containsKey("variables")) {
-                // filters created before the lifecycle existed gain the listed variables
+            if (existing.getProperties() == null
+                    || !LISTED_VARIABLES.equals(existing.getProperties().get("variables"))) {
+                // filters created by an earlier ModelGov gain the variables listed now
                 Map<String, Object> upgraded = new java.util.HashMap<>(
                         existing.getProperties() == null ? Map.of() : existing.getProperties());
                 upgraded.put("variables", LISTED_VARIABLES);
