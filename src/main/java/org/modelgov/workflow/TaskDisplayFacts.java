@@ -214,7 +214,7 @@ class TaskDisplayFacts {
                 ReviewKind.BUSINESS_VALIDATION, ReviewKind.SIGN_OFF)) {
             for (ReviewDecision d : reviews.decisions(versionId, kind, run.id())) {
                 rows.add(List.of(reviewName(kind), MarkdownText.escape(d.actor()), "**" + d.decision() + "**",
-                        MarkdownText.escape(d.comment() == null ? "(no notes)" : d.comment())));
+                        d.comment() == null ? "—" : MarkdownText.escape(d.comment())));
             }
         }
         v.put("reviewerDecisions", rows.isEmpty() ? "No reviewer has decided in this round."
