@@ -146,13 +146,13 @@ class GovernanceIdentitySetup implements ApplicationRunner {
     }
 
     /**
-     * Shown on each task's card in Tasklist's list, so reviewers see which model, version and tier a task is about.
+     * Shown on each task's card in Tasklist's list, so reviewers see which model, version and tier a task is about
+     * (Tasklist folds a card's variables after the second, so version and tier share one).
      * ModelGov writes them on every governed task when it is created (workflow.TaskDisplayListener).
      */
     static final List<Map<String, String>> LISTED_VARIABLES = List.of(
             Map.of("name", "modelName", "label", "Model"),
-            Map.of("name", "modelVersion", "label", "Version"),
-            Map.of("name", "riskTier", "label", "Risk tier"));
+            Map.of("name", "versionAndTier", "label", "Version and tier"));
 
     private void ensureFilter(String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
         Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,

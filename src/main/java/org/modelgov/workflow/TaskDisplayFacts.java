@@ -45,6 +45,7 @@ class TaskDisplayFacts {
     static final String MODEL_NAME = "modelName";
     static final String MODEL_VERSION = "modelVersion";
     static final String RISK_TIER = "riskTier";
+    static final String VERSION_AND_TIER = "versionAndTier";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> INCIDENT_TASKS = List.of("Task_Triage", "Task_Investigate", "Task_Remediate",
@@ -122,6 +123,8 @@ class TaskDisplayFacts {
         v.put(MODEL_NAME, subject.model().name());
         v.put(MODEL_VERSION, subject.version() == null ? "—" : "v" + subject.version().number());
         v.put(RISK_TIER, subject.tier());
+        v.put(VERSION_AND_TIER, (subject.version() == null ? "" : "v" + subject.version().number() + ", ")
+                + "tier " + subject.tier());
         if (subject.version() == null || subject.incident() != null) {
             return v;
         }

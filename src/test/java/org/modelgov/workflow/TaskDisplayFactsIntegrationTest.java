@@ -88,7 +88,8 @@ class TaskDisplayFactsIntegrationTest {
 
         // technical and ethics reviews: each finding with value, threshold and verdict, and links to the reports
         Task technical = driver.task(versionId, "Task_ReviewTechnicalValidation");
-        assertThat(local(technical)).containsEntry("riskTier", "HIGH").containsEntry("modelVersion", "v1");
+        assertThat(local(technical)).containsEntry("riskTier", "HIGH").containsEntry("modelVersion", "v1")
+                .containsEntry("versionAndTier", "v1, tier HIGH");
         assertThat((String) local(technical).get("findingsTable"))
                 .contains("| Check | Value | Threshold | Verdict | Finding | Evidence |")
                 .contains("ENCRYPTION\\_AT\\_REST").contains("**PASS**").contains("](/reports/");
