@@ -159,6 +159,7 @@ class ReviewFormsBrowserTest extends BrowserTest {
 
     /** The whole form, however long, for a person to look at. */
     private void formScreenshot(String name) {
+        page.setViewportSize(1280, 3600); // Tasklist scrolls the form in a panel: make the panel as tall as the form
         page.locator(".fjs-form").first().screenshot(new Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target/screenshots", name)));
     }
