@@ -135,6 +135,42 @@ class TaskDisplayFactsIntegrationTest {
                 .contains("| Sign-off | approver1 | **APPROVE** | Limits are capped |");
         assertThat(second.getDescription()).contains("Sign off Card limit model version 1 (" + versionId
                 + ", tier HIGH)");
+        driver.complete(versionId, "Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE"));
+        driver.runJobs();
+
+        // the reassessment, an incident's tasks and the inventory attestation name the model, version and tier too
+        String lifecycleId = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(versionId).processDefinitionKey("ModelLifecycleProcess").singleResult()
+                .getId();
+        driver.fireTimer(lifecycleId, "Timer_ReviewDue");
+        driver.runJobs();
+        Task reassessment = driver.task(versionId, "Task_DecideReassessment");
+        assertThat(local(reassessment)).containsEntry("versionAndTier", "v1, tier HIGH");
+        assertThat((String) local(reassessment).get("findingsTable")).contains("| Check | Value | Threshold |");
+        assertThat(reassessment.getDescription()).startsWith("Reassess Card limit model version 1");
+
+        Api.Response incident = owner.post("/api/incidents", "{\"modelId\": \"" + modelId + "\","
+                + " \"type\": \"OUTAGE\", \"description\": \"Endpoint down\", \"exercise\": true}");
+        assertThat(incident.status()).as(incident.body()).isIn(200, 201);
+        driver.runJobs();
+        String incidentId = incident.json().path("id").asText();
+        Task triage = driver.task(incidentId, "Task_Triage");
+        assertThat(local(triage)).containsEntry("modelName", "Card limit model")
+                .containsEntry("riskTier", "HIGH");
+        assertThat(triage.getDescription()).startsWith("Triage incident " + incidentId + " on Card limit model"
+                + " (tier HIGH)");
+
+        String attestation = engine.getRuntimeService()
+                .startProcessInstanceByKey("InventoryAttestationProcess", modelId).getId();
+        try {
+            Task attest = engine.getTaskService().createTaskQuery().processInstanceId(attestation).singleResult();
+            assertThat(local(attest)).containsEntry("modelName", "Card limit model")
+                    .containsEntry("versionAndTier", "v1, tier HIGH");
+            assertThat(attest.getDescription()).startsWith("Attest that the inventory record of Card limit model ("
+                    + modelId + ", tier HIGH) is accurate");
+        } finally {
+            engine.getRuntimeService().deleteProcessInstance(attestation, "test finished");
+        }
     }
 
     private Map<String, Object> local(Task task) {
