@@ -166,10 +166,11 @@ class TaskDisplayFacts {
             return;
         }
         RiskQuestionnaire answers = RiskQuestionnaire.from(answered.details());
-        List<List<String>> rows = new ArrayList<>();
-        answers.asMap().forEach((field, value) -> rows.add(List.of(MarkdownText.escape(questions.question(field)),
-                "**" + MarkdownText.escape(questions.answer(field, value)) + "**")));
-        v.put("questionnaireAnswers", MarkdownText.table(List.of("Question", "Owner's answer"), rows));
+        // a list, not a table: the questions are long and Tasklist's form panel is narrow
+        List<String> lines = new ArrayList<>();
+        answers.asMap().forEach((field, value) -> lines.add("- " + MarkdownText.escape(questions.question(field))
+                + ": **" + MarkdownText.escape(questions.answer(field, value)) + "**"));
+        v.put("questionnaireAnswers", String.join("\n", lines));
         v.put("ownerRiskNotes", answered.comment() == null ? "(no notes)" : answered.comment());
         v.put("answeredBy", answered.actor() + " on " + answered.decidedAt());
         RiskTierPolicy.Suggestion suggestion = riskTiers.suggest(answers);
@@ -246,14 +247,23 @@ class TaskDisplayFacts {
     /** One row per finding: what was checked, the value, the threshold, the verdict and the evidence behind it. */
     private String findingsTable(Subject subject, List<Finding> findings) {
         List<List<String>> rows = new ArrayList<>();
+        // a measured finding says it all in its columns; any other says what was found beside its check
         findings.stream().sorted(java.util.Comparator.comparing(Finding::level)).forEach(f -> rows.add(List.of(
-                MarkdownText.escape(f.check()),
+                MarkdownText.escape(f.check()) + (f.metricValue() == null ? ": " + MarkdownText.escape(shownText(f))
+                        : metricOf(f).map(m -> " (" + MarkdownText.escape(m) + ")").orElse("")),
                 f.metricValue() == null ? "—" : MarkdownText.escape(String.format("%.4f", f.metricValue())),
                 MarkdownText.escape(f.threshold().orElse("—")),
                 "**" + f.level() + "**",
-                MarkdownText.escape(shownText(f)),
                 evidenceLink(subject, f))));
-        return MarkdownText.table(List.of("Check", "Value", "Threshold", "Verdict", "Finding", "Evidence"), rows);
+        return MarkdownText.table(List.of("Check", "Value", "Threshold", "Verdict", "Evidence"), rows);
+    }
+
+    /** The metric a measured finding names when its check does not ({@code PERFORMANCE}: accuracy). */
+    private static Optional<String> metricOf(Finding f) {
+        String first = shownText(f).split(" ", 2)[0];
+        java.util.Locale root = java.util.Locale.ROOT;
+        boolean named = f.check().toLowerCase(root).startsWith(first.toLowerCase(root));
+        return first.matches("[A-Za-z_]{2,40}") && !named ? Optional.of(first) : Optional.empty();
     }
 
     /** A finding's words without server paths: evidence is reached by its link. */

@@ -35,7 +35,8 @@ class ReviewFormsBrowserTest extends BrowserTest {
         try {
             switchUser("tasklist", "risk", "demo");
             open("Task_ReviewRiskTier", versionId);
-            Locator answers = page.locator(".fjs-form table").first();
+            Locator answers = page.locator(".fjs-form ul")
+                    .filter(new Locator.FilterOptions().setHasText("Human oversight")).first();
             assertThat(answers).containsText("Access to essential private and public services");
             assertThat(answers).containsText("More than 100,000");
             assertThat(answers).containsText("The model decides; a human reviews");

@@ -64,10 +64,10 @@ class TaskDisplayFactsIntegrationTest {
         assertThat((String) review.get("questionnaireAnswers"))
                 .contains("Intended\\-use area (EU AI Act Annex III)".replace("(", "\\(").replace(")", "\\)"))
                 .contains("Access to essential private and public services")
-                .contains("Its output decides about, or ranks, individual people | **Yes**")
-                .contains("The model decides; a human reviews")
-                .contains("More than 100,000".replace(".", "\\."))
-                .contains("| **No** |");
+                .contains("- Its output decides about, or ranks, individual people: **Yes**")
+                .contains("- Human oversight: **The model decides; a human reviews**")
+                .contains("- People affected a year: **More than 100,000**")
+                .contains("Art\\. 5").contains(": **No**");
         assertThat(review).containsEntry("ownerRiskNotes", "Limits | are *capped* at 5,000 by the card scheme")
                 .containsEntry("suggestedRiskTier", "HIGH");
         assertThat((String) review.get("riskTierReason")).isNotBlank();
@@ -91,8 +91,10 @@ class TaskDisplayFactsIntegrationTest {
         assertThat(local(technical)).containsEntry("riskTier", "HIGH").containsEntry("modelVersion", "v1")
                 .containsEntry("versionAndTier", "v1, tier HIGH");
         assertThat((String) local(technical).get("findingsTable"))
-                .contains("| Check | Value | Threshold | Verdict | Finding | Evidence |")
-                .contains("ENCRYPTION\\_AT\\_REST").contains("**PASS**").contains("](/reports/");
+                .contains("| Check | Value | Threshold | Verdict | Evidence |")
+                .contains("| ENCRYPTION\\_AT\\_REST: in place | — | — | **PASS** | — |")
+                .containsPattern("\\| PERFORMANCE \\(accuracy\\) \\| 0\\\\\\.\\d{4} \\| — \\| \\*\\*INFO\\*\\* \\|"
+                        + " \\[Performance report\\]\\(/reports/[0-9a-f-]{36}\\) \\|");
         Task ethics = driver.task(versionId, "Task_ReviewEthics");
         String fairness = (String) local(ethics).get("findingsTable");
         assertThat(fairness).contains("DI:sex=").contains("at least 0\\.8 \\(else FAIL\\)")
