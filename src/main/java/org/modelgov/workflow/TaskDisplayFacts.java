@@ -244,18 +244,30 @@ class TaskDisplayFacts {
                 + findingsTable(subject, shown);
     }
 
-    /** One row per finding: what was checked, the value, the threshold, the verdict and the evidence behind it. */
+    /**
+     * Measured findings as a table (check, value, threshold, verdict, evidence); the others, which found something
+     * without measuring it (a control in place, a missing input), as a list beneath it, so the table stays narrow
+     * enough for Tasklist's form panel.
+     */
     private String findingsTable(Subject subject, List<Finding> findings) {
         List<List<String>> rows = new ArrayList<>();
-        // a measured finding says it all in its columns; any other says what was found beside its check
-        findings.stream().sorted(java.util.Comparator.comparing(Finding::level)).forEach(f -> rows.add(List.of(
-                MarkdownText.escape(f.check()) + (f.metricValue() == null ? ": " + MarkdownText.escape(shownText(f))
-                        : metricOf(f).map(m -> " (" + MarkdownText.escape(m) + ")").orElse("")),
-                f.metricValue() == null ? "—" : MarkdownText.escape(String.format("%.4f", f.metricValue())),
-                MarkdownText.escape(f.threshold().orElse("—")),
-                "**" + f.level() + "**",
-                evidenceLink(subject, f))));
-        return MarkdownText.table(List.of("Check", "Value", "Threshold", "Verdict", "Evidence"), rows);
+        List<String> others = new ArrayList<>();
+        findings.stream().sorted(java.util.Comparator.comparing(Finding::level)).forEach(f -> {
+            if (f.metricValue() != null) {
+                rows.add(List.of(MarkdownText.escape(f.check())
+                                + metricOf(f).map(m -> " (" + MarkdownText.escape(m) + ")").orElse(""),
+                        MarkdownText.escape(String.format("%.4f", f.metricValue())),
+                        MarkdownText.escape(f.threshold().orElse("—")), "**" + f.level() + "**",
+                        evidenceLink(subject, f)));
+            } else {
+                String evidence = evidenceLink(subject, f);
+                others.add("- **" + f.level() + "** " + MarkdownText.escape(f.check()) + ": "
+                        + MarkdownText.escape(shownText(f)) + (evidence.equals("—") ? "" : " (" + evidence + ")"));
+            }
+        });
+        String table = rows.isEmpty() ? "" : MarkdownText.table(List.of("Check", "Value", "Threshold", "Verdict",
+                "Evidence"), rows);
+        return table + (others.isEmpty() ? "" : (table.isEmpty() ? "" : "\n") + String.join("\n", others));
     }
 
     /** The metric a measured finding names when its check does not ({@code PERFORMANCE}: accuracy). */

@@ -92,7 +92,7 @@ class TaskDisplayFactsIntegrationTest {
                 .containsEntry("versionAndTier", "v1, tier HIGH");
         assertThat((String) local(technical).get("findingsTable"))
                 .contains("| Check | Value | Threshold | Verdict | Evidence |")
-                .contains("| ENCRYPTION\\_AT\\_REST: in place | — | — | **PASS** | — |")
+                .contains("- **PASS** ENCRYPTION\\_AT\\_REST: in place\n")
                 .containsPattern("\\| PERFORMANCE \\(accuracy\\) \\| 0\\\\\\.\\d{4} \\| — \\| \\*\\*INFO\\*\\* \\|"
                         + " \\[Performance report\\]\\(/reports/[0-9a-f-]{36}\\) \\|");
         Task ethics = driver.task(versionId, "Task_ReviewEthics");
@@ -148,7 +148,7 @@ class TaskDisplayFactsIntegrationTest {
         driver.runJobs();
         Task reassessment = driver.task(versionId, "Task_DecideReassessment");
         assertThat(local(reassessment)).containsEntry("versionAndTier", "v1, tier HIGH");
-        assertThat((String) local(reassessment).get("findingsTable")).contains("| Check | Value | Threshold |");
+        assertThat((String) local(reassessment).get("findingsTable")).contains("INCIDENTS");
         assertThat(reassessment.getDescription()).startsWith("Reassess Card limit model version 1");
 
         Api.Response incident = owner.post("/api/incidents", "{\"modelId\": \"" + modelId + "\","
