@@ -172,7 +172,8 @@ class TaskDisplayFacts {
                 + ": **" + MarkdownText.escape(questions.answer(field, value)) + "**"));
         v.put("questionnaireAnswers", String.join("\n", lines));
         v.put("ownerRiskNotes", answered.comment() == null ? "(no notes)" : answered.comment());
-        v.put("answeredBy", answered.actor() + " on " + answered.decidedAt());
+        v.put("answeredBy", answered.actor() + " on " + java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(answered.decidedAt()));
         RiskTierPolicy.Suggestion suggestion = riskTiers.suggest(answers);
         v.put("suggestedRiskTier", suggestion.tier().name());
         v.put("riskTierReason", suggestion.reason());

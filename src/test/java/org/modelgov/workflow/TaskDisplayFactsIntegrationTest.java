@@ -70,6 +70,7 @@ class TaskDisplayFactsIntegrationTest {
                 .contains("Art\\. 5").contains(": **No**");
         assertThat(review).containsEntry("ownerRiskNotes", "Limits | are *capped* at 5,000 by the card scheme")
                 .containsEntry("suggestedRiskTier", "HIGH");
+        assertThat((String) review.get("answeredBy")).matches("owner on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
         assertThat((String) review.get("riskTierReason")).isNotBlank();
         assertThat(riskReview.getDescription()).contains("Review the risk tier of Card limit model version 1");
 
