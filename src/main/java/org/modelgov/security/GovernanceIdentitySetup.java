@@ -145,18 +145,23 @@ class GovernanceIdentitySetup implements ApplicationRunner {
         ensureFilter("All tasks I may see", "Every open task I am allowed to read", 0, tasks.createTaskQuery());
     }
 
-    /** Shown beside each task in Tasklist's list, so reviewers see which model version a task is about. */
+    /**
+     * Shown on each task's card in Tasklist's list, so reviewers see which model, version and tier a task is about
+     * (Tasklist folds a card's variables after the second, so version and tier share one).
+     * ModelGov writes them on every governed task when it is created (workflow.TaskDisplayListener).
+     */
     static final List<Map<String, String>> LISTED_VARIABLES = List.of(
-            Map.of("name", "versionId", "label", "Model version"),
-            Map.of("name", "riskTier", "label", "Risk tier"));
+            Map.of("name", "modelName", "label", "Model"),
+            Map.of("name", "versionAndTier", "label", "Version and tier"));
 
     private void ensureFilter(String name, String description, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
         Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
                 "variables", LISTED_VARIABLES);
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
-            if (existing.getProperties() == null || !existing.getProperties().containsKey("variables")) {
-                // filters created before the lifecycle existed gain the listed variables
+            if (existing.getProperties() == null
+                    || !LISTED_VARIABLES.equals(existing.getProperties().get("variables"))) {
+                // filters created by an earlier ModelGov gain the variables listed now
                 Map<String, Object> upgraded = new java.util.HashMap<>(
                         existing.getProperties() == null ? Map.of() : existing.getProperties());
                 upgraded.put("variables", LISTED_VARIABLES);

@@ -14,8 +14,35 @@ public record Finding(Area area, String check, FindingLevel level, String messag
         message = message.length() > 2000 ? message.substring(0, 1999) + "…" : message;
     }
 
+    /** Separates what was measured from the threshold it was held to in a checked finding's message. */
+    public static final String THRESHOLD_SEPARATOR = "; threshold: ";
+    /** How findings recorded before thresholds were kept named the bound that was broken. */
+    private static final String OLD_POLICY_SEPARATOR = "; policy: ";
+
     static Finding of(Area area, String check, FindingLevel level, String message) {
         return new Finding(area, check, level, message, null, null);
+    }
+
+    /** The threshold the value was held to, as recorded when the check ran; empty when the check had none. */
+    public java.util.Optional<String> threshold() {
+        for (String separator : java.util.List.of(THRESHOLD_SEPARATOR, OLD_POLICY_SEPARATOR)) {
+            int at = message.indexOf(separator);
+            if (at >= 0) {
+                return java.util.Optional.of(message.substring(at + separator.length()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** What was measured or found, without the threshold. */
+    public String measured() {
+        for (String separator : java.util.List.of(THRESHOLD_SEPARATOR, OLD_POLICY_SEPARATOR)) {
+            int at = message.indexOf(separator);
+            if (at >= 0) {
+                return message.substring(0, at);
+            }
+        }
+        return message.endsWith(" (within policy)") ? message.substring(0, message.length() - 16) : message;
     }
 
     /** One line for a reviewer: {@code FAIL technical PERFORMANCE_DROP: ...}. */

@@ -454,12 +454,13 @@ public class ValidationService {
                 broken = t;
             }
         }
-        if (broken == null) {
-            String policyText = bounds.isEmpty() ? " (no bound at this tier)" : " (within policy)";
-            return new Finding(area, check, bounds.isEmpty() ? FindingLevel.INFO : FindingLevel.PASS,
-                    measured + policyText, value, reportId);
-        }
-        return new Finding(area, check, broken.level(), measured + "; policy: " + broken.describe(), value, reportId);
+        // every bound the value was held to is recorded with the finding, so a reviewer sees the threshold that
+        // applied when the round ran, not whatever the policy says on the day they read it
+        String threshold = bounds.isEmpty() ? "no bound at this tier"
+                : bounds.stream().map(t -> t.describe() + " (else " + t.level() + ")")
+                        .collect(Collectors.joining(", "));
+        FindingLevel level = broken != null ? broken.level() : bounds.isEmpty() ? FindingLevel.INFO : FindingLevel.PASS;
+        return new Finding(area, check, level, measured + Finding.THRESHOLD_SEPARATOR + threshold, value, reportId);
     }
 
     private boolean requireInputs(ModelVersion version, Area area, String data, String config, List<Finding> findings) {

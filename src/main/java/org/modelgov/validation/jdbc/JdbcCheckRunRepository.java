@@ -68,9 +68,11 @@ class JdbcCheckRunRepository implements CheckRunRepository {
                 .param(runId)
                 .query((rs, row) -> {
                     double value = rs.getDouble("metric_value");
+                    // read at once: wasNull() answers for the last column read
+                    Double metric = rs.wasNull() ? null : value;
                     return new Finding(Area.valueOf(rs.getString("area")), rs.getString("check_name"),
                             FindingLevel.valueOf(rs.getString("level")), rs.getString("message"),
-                            rs.wasNull() ? null : value, rs.getString("evidence_report_id"));
+                            metric, rs.getString("evidence_report_id"));
                 })
                 .list();
     }

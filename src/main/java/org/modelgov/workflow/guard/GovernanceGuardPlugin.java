@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.modelgov.audit.AuditTrail;
+import org.modelgov.workflow.TaskDisplayListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,12 @@ import org.springframework.stereotype.Component;
 class GovernanceGuardPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<AuditTrail> audit;
+    private final ObjectProvider<TaskDisplayListener> display;
     private final FormCatalog forms = FormCatalog.load();
 
-    GovernanceGuardPlugin(ObjectProvider<AuditTrail> audit) {
+    GovernanceGuardPlugin(ObjectProvider<AuditTrail> audit, ObjectProvider<TaskDisplayListener> display) {
         this.audit = audit;
+        this.display = display;
     }
 
     @Override
@@ -41,7 +45,10 @@ class GovernanceGuardPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreBPMNParseListeners() != null) {
             parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
         }
-        parseListeners.add(new GovernanceParseListener(new TaskRoleGuard(configuration.getIdentityService(), forms)));
+        // the display listener reads ModelGov's services, which exist only once the engine does: looked up lazily
+        TaskListener lazyDisplay = task -> display.getObject().notify(task);
+        parseListeners.add(new GovernanceParseListener(new TaskRoleGuard(configuration.getIdentityService(), forms),
+                lazyDisplay));
         configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
 }

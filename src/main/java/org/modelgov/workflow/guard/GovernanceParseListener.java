@@ -9,13 +9,18 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
-/** Puts {@link TaskRoleGuard} first on every user task of every deployed process, whatever its BPMN says. */
+/**
+ * Puts {@link TaskRoleGuard} first on every user task of every deployed process, whatever its BPMN says, and after
+ * it, on create, the listener that writes the task's display facts and description.
+ */
 final class GovernanceParseListener extends AbstractBpmnParseListener {
 
     private final TaskListener guard;
+    private final TaskListener display;
 
-    GovernanceParseListener(TaskListener guard) {
+    GovernanceParseListener(TaskListener guard, TaskListener display) {
         this.guard = guard;
+        this.display = display;
     }
 
     @Override
@@ -28,5 +33,6 @@ final class GovernanceParseListener extends AbstractBpmnParseListener {
                 TaskListener.EVENTNAME_COMPLETE)) {
             definition.addBuiltInTaskListener(event, guard);
         }
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, display);
     }
 }

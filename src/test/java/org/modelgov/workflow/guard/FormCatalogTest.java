@@ -14,7 +14,8 @@ class FormCatalogTest {
                 "register-model-version", "triage-incident");
         FormCatalog.Form signOff = forms.form("sign-off").orElseThrow();
         assertThat(signOff.editable()).containsOnlyKeys("signOffDecision", "signOffComment", "signOffRefusalReason");
-        assertThat(signOff.shown()).containsKeys("versionId", "riskTier", "requiredApprovals", "findingsSummary");
+        assertThat(signOff.shown()).containsKeys("versionId", "riskTier", "requiredApprovals", "signOffProgress",
+                "riskDecision", "riskJustification");
     }
 
     @Test
