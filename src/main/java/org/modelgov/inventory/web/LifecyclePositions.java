@@ -24,6 +24,7 @@ class LifecyclePositions {
 
     static final Map<String, String> PHRASES = Map.ofEntries(
             // model-lifecycle.bpmn
+            Map.entry("SubProcess_OpenRecords", "Opening its governance records"),
             Map.entry("Task_OpenGovernanceRecords", "Opening its registry entry and model card"),
             Map.entry("Task_AnswerRiskQuestionnaire", "Waiting for the owner's risk questionnaire"),
             Map.entry("Task_ReviewRiskTier", "Waiting for a risk officer to review the risk tier"),
@@ -41,6 +42,7 @@ class LifecyclePositions {
             Map.entry("Task_ApproveModelCard", "Having its model card approved"),
             Map.entry("Task_RecordApproval", "Recording the approval and scheduling the next review"),
             Map.entry("Task_AnswerPipelineApproved", "Telling the waiting pipeline it is approved"),
+            Map.entry("SubProcess_InProduction", "In production"),
             Map.entry("Gateway_AwaitReview", "In production, until the next review or a drift report"),
             Map.entry("Timer_ReviewDue", "In production, until the next review or a drift report"),
             Map.entry("Event_DriftReported", "In production, until the next review or a drift report"),
@@ -87,6 +89,7 @@ class LifecyclePositions {
 
     /** Containers: said only when nothing inside them is (a called process's own step is more telling). */
     private static final Set<String> CONTAINERS = Set.of("CallActivity_Validate", "CallActivity_Reassess",
+            "SubProcess_OpenRecords", "SubProcess_InProduction",
             "SubProcess_Reviews", "SubProcess_Approve", "SubProcess_Reject", "SubProcess_Retire",
             "SubProcess_RetireRequested", "SubProcess_RetireOnRequest", "SubProcess_IncidentReported",
             "SubProcess_IncidentClosed");
