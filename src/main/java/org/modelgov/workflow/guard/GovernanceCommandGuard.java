@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -94,9 +95,24 @@ final class GovernanceCommandGuard extends CommandInterceptor {
         } catch (OptimisticLockingException e) {
             // the job executor expects these and retries; a person completing a task gets a plain answer
             throw checked != command && isCompletion(command) ? new ConcurrentChangeRefused() : e;
+        } catch (AuthorizationException e) {
+            // two people completing one task: the second may read the task before the first commits and its
+            // authorizations after (deleted with the task), so Camunda refuses it: that is a conflict, not a 403
+            if (isCompletion(command) && !(e instanceof EngineCallRefused) && completedMeanwhile(command)) {
+                throw new ConcurrentChangeRefused();
+            }
+            throw plain(e);
         } catch (RuntimeException e) {
             throw plain(e);
         }
+    }
+
+    /** The task of a refused completion is gone and in history: someone else completed it a moment ago. */
+    private boolean completedMeanwhile(Command<?> completion) {
+        String taskId = EngineCommands.taskId(completion);
+        return taskId != null && Boolean.TRUE.equals(next.execute(context ->
+                context.getTaskManager().findTaskById(taskId) == null
+                        && context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId) != null));
     }
 
     private static boolean isCompletion(Command<?> command) {
