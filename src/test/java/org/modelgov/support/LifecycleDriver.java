@@ -136,6 +136,24 @@ public final class LifecycleDriver {
         complete(version, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
     }
 
+    /**
+     * Registers a model and its first version on the demo credit data (evaluation set, Clarify config, SHAP
+     * report, a complete security posture) and runs the jobs: the version's lifecycle then waits for the owner's
+     * risk questionnaire. Answers the version id.
+     */
+    public String registerCreditVersion(Api owner, String modelId, String name, String purpose) {
+        expectStatus(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"" + name
+                + "\", \"purpose\": \"" + purpose + "\"}"), 201);
+        expectStatus(owner.post("/api/models/" + modelId + "/versions", """
+                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
+                 "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "dataCapture": true,
+                                     "interContainerEncryption": true}}
+                """.formatted(demoFile("evaluation.csv"), demoFile("analysis-config.json"),
+                demoFile("explainability.json"))), 201);
+        runJobs();
+        return modelId + ":1";
+    }
+
     private static void expectStatus(Api.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("expected " + status + ": " + response.status() + " " + response.body());

@@ -28,17 +28,8 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
         LifecycleDriver driver = new LifecycleDriver(engine);
         Api owner = Api.as(port, "owner", "demo");
         String modelId = "BROWSER-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        assertThat(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Browser credit model\","
-                + " \"purpose\": \"Scores consumer loan applications\"}").status()).isEqualTo(201);
-        assertThat(owner.post("/api/models/" + modelId + "/versions", """
-                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
-                 "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "dataCapture": true,
-                                     "interContainerEncryption": true}}
-                """.formatted(LifecycleDriver.demoFile("evaluation.csv"),
-                LifecycleDriver.demoFile("analysis-config.json"), LifecycleDriver.demoFile("explainability.json")))
-                .status()).isEqualTo(201);
-        String versionId = modelId + ":1";
-        driver.runJobs();
+        String versionId = driver.registerCreditVersion(owner, modelId, "Browser credit model",
+                "Scores consumer loan applications");
         try {
             switchUser("tasklist", "owner", "demo");
             open("Task_AnswerRiskQuestionnaire", versionId);

@@ -121,17 +121,8 @@ class ReviewFormsBrowserTest extends BrowserTest {
         driver = new LifecycleDriver(engine);
         Api owner = Api.as(port, "owner", "demo");
         String modelId = "FORMS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        assertThat(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Card limits " + modelId
-                + "\", \"purpose\": \"Sets credit limits for card customers\"}").status()).isEqualTo(201);
-        assertThat(owner.post("/api/models/" + modelId + "/versions", """
-                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
-                 "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "dataCapture": true,
-                                     "interContainerEncryption": true}}
-                """.formatted(LifecycleDriver.demoFile("evaluation.csv"),
-                LifecycleDriver.demoFile("analysis-config.json"), LifecycleDriver.demoFile("explainability.json")))
-                .status()).isEqualTo(201);
-        String versionId = modelId + ":1";
-        driver.runJobs();
+        String versionId = driver.registerCreditVersion(owner, modelId, "Card limits " + modelId,
+                "Sets credit limits for card customers");
         Map<String, Object> answers = new HashMap<>(Map.of("useArea", "ESSENTIAL_SERVICES",
                 "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight", "HUMAN_REVIEWS",
                 "personalData", "PERSONAL", "scale", "LARGE",
