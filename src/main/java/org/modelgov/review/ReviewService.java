@@ -156,7 +156,9 @@ public class ReviewService {
      * The version's tier as recorded: the risk officer's confirmed tier, or the questionnaire's when it found a
      * prohibited practice (no review then). Empty while neither exists.
      */
-    @Transactional(readOnly = true)
+    // not read-only: recomputing the suggestion evaluates the RiskTier DMN, which writes decision history
+    // (PostgreSQL refuses that in a read-only transaction when a page calls this outside the engine)
+    @Transactional
     public java.util.Optional<TierDecision> recordedTier(String versionId) {
         ReviewDecision questionnaire = latest(versionId, ReviewKind.RISK_QUESTIONNAIRE);
         if (questionnaire == null) {
@@ -181,7 +183,7 @@ public class ReviewService {
     public record Rejection(String decidedBy, String reason) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: see recordedTier
     public java.util.Optional<Rejection> rejection(String versionId) {
         ReviewDecision last = null;
         for (ReviewDecision d : decisions.forVersion(versionId)) {
