@@ -385,10 +385,11 @@ public class EvidenceService {
     }
 
     static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest, the hash evidence inputs are identified by. */
+    public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -421,7 +422,7 @@ public class EvidenceService {
      */
     private static final class Hashing implements AutoCloseable {
         private final Upload upload;
-        private final MessageDigest digest = sha256();
+        private final MessageDigest digest = newSha256();
         private InputStream raw;
         private InputStream counted;
         private long bytes;

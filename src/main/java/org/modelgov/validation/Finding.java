@@ -25,24 +25,24 @@ public record Finding(Area area, String check, FindingLevel level, String messag
 
     /** The threshold the value was held to, as recorded when the check ran; empty when the check had none. */
     public java.util.Optional<String> threshold() {
-        for (String separator : java.util.List.of(THRESHOLD_SEPARATOR, OLD_POLICY_SEPARATOR)) {
-            int at = message.indexOf(separator);
-            if (at >= 0) {
-                return java.util.Optional.of(message.substring(at + separator.length()));
-            }
-        }
-        return java.util.Optional.empty();
+        return thresholdAt().map(at -> message.substring(at[0] + at[1]));
     }
 
     /** What was measured or found, without the threshold. */
     public String measured() {
+        return thresholdAt().map(at -> message.substring(0, at[0])).orElse(message.endsWith(" (within policy)")
+                ? message.substring(0, message.length() - 16) : message);
+    }
+
+    /** Where the recorded threshold's separator stands in the message and how long it is. */
+    private java.util.Optional<int[]> thresholdAt() {
         for (String separator : java.util.List.of(THRESHOLD_SEPARATOR, OLD_POLICY_SEPARATOR)) {
             int at = message.indexOf(separator);
             if (at >= 0) {
-                return message.substring(0, at);
+                return java.util.Optional.of(new int[] {at, separator.length()});
             }
         }
-        return message.endsWith(" (within policy)") ? message.substring(0, message.length() - 16) : message;
+        return java.util.Optional.empty();
     }
 
     /** One line for a reviewer: {@code FAIL technical PERFORMANCE_DROP: ...}. */

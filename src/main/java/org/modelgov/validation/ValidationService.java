@@ -448,19 +448,12 @@ public class ValidationService {
 
     private static Finding checked(Area area, String check, double value, List<Threshold> bounds, String reportId,
                                    String measured) {
-        Threshold broken = null;
-        for (Threshold t : bounds) {
-            if (!t.holds(value) && (broken == null || t.level().ordinal() < broken.level().ordinal())) {
-                broken = t;
-            }
-        }
         // every bound the value was held to is recorded with the finding, so a reviewer sees the threshold that
         // applied when the round ran, not whatever the policy says on the day they read it
         String threshold = bounds.isEmpty() ? "no bound at this tier"
-                : bounds.stream().map(t -> t.describe() + " (else " + t.level() + ")")
-                        .collect(Collectors.joining(", "));
-        FindingLevel level = broken != null ? broken.level() : bounds.isEmpty() ? FindingLevel.INFO : FindingLevel.PASS;
-        return new Finding(area, check, level, measured + Finding.THRESHOLD_SEPARATOR + threshold, value, reportId);
+                : bounds.stream().map(Threshold::describeWithLevel).collect(Collectors.joining(", "));
+        return new Finding(area, check, Threshold.levelOf(value, bounds),
+                measured + Finding.THRESHOLD_SEPARATOR + threshold, value, reportId);
     }
 
     private boolean requireInputs(ModelVersion version, Area area, String data, String config, List<Finding> findings) {

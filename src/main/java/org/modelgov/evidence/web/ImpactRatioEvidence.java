@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,7 +75,7 @@ class ImpactRatioEvidence {
             return message("Impact ratios are computed from the version's evaluation dataset; this report is not tied"
                     + " to a version that names one.");
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = org.modelgov.evidence.EvidenceService.newSha256();
         ImpactRatioReport computed;
         try (InputStream raw = datasets.open(version.evaluationDatasetUri());
              DigestInputStream in = new DigestInputStream(raw, digest)) {
@@ -119,13 +118,5 @@ class ImpactRatioEvidence {
 
     private static Result message(String text) {
         return new Result(true, List.of(), text, null);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

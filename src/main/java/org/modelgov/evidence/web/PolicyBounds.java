@@ -45,16 +45,11 @@ final class PolicyBounds {
         if (value == null || value.isNaN()) {
             return "warn";
         }
-        String verdict = "pass";
-        for (Threshold t : bounds) {
-            if (!t.holds(value)) {
-                if (t.level() == FindingLevel.FAIL) {
-                    return "fail";
-                }
-                verdict = t.level() == FindingLevel.WARN ? "warn" : verdict;
-            }
-        }
-        return verdict;
+        return switch (Threshold.levelOf(value, bounds)) {
+            case FAIL -> "fail";
+            case WARN -> "warn";
+            case PASS, INFO -> "pass";
+        };
     }
 
     /** A policy bound as lines on a chart: ±bound for "within ±", else the bound itself. */
@@ -71,6 +66,6 @@ final class PolicyBounds {
 
     static String describe(List<Threshold> bounds) {
         return bounds.isEmpty() ? "no bound in the policy" : String.join("; ", bounds.stream()
-                .map(t -> t.describe() + " (else " + t.level() + ")").toList());
+                .map(Threshold::describeWithLevel).toList());
     }
 }
