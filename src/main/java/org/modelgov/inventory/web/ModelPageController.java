@@ -103,13 +103,11 @@ class ModelPageController {
         model.addAttribute("decisions", facts.decisions(inventory.versions(id)));
         model.addAttribute("incidents", facts.incidents(id));
         // the latest events first, readable; the audit page (linked) has them all with filters and export
-        List<org.modelgov.audit.AuditEvent> events = audit.forModel(id);
-        List<org.modelgov.audit.AuditEventView> latest = new java.util.ArrayList<>();
-        for (int i = events.size() - 1; i >= Math.max(0, events.size() - AUDIT_ROWS); i--) {
-            latest.add(org.modelgov.audit.AuditEventView.of(events.get(i), json));
-        }
-        model.addAttribute("audit", latest);
-        model.addAttribute("auditTotal", events.size());
+        org.modelgov.audit.AuditPage latest = audit.search(
+                new org.modelgov.audit.AuditQuery(id, null, null, null, null, 0, AUDIT_ROWS, true));
+        model.addAttribute("audit", latest.events().stream()
+                .map(e -> org.modelgov.audit.AuditEventView.of(e, json)).toList());
+        model.addAttribute("auditTotal", latest.total());
         return "models/detail";
     }
 
