@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modelgov.support.Api;
+import org.modelgov.support.HttpLifecycle;
 import org.modelgov.support.LifecycleDriver;
 import org.modelgov.support.ModelGovIntegrationTest;
 import org.modelgov.support.TestUsers;
@@ -314,10 +315,7 @@ class GovernanceBypassIntegrationTest {
     }
 
     private static String variables(Map<String, Object> values) {
-        StringBuilder json = new StringBuilder("{");
-        values.forEach((name, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(name)
-                .append("\": {\"value\": ").append(value instanceof String s ? "\"" + s + "\"" : value).append('}'));
-        return json.append('}').toString();
+        return HttpLifecycle.variables(values);
     }
 
     private String auditActor(String action) {

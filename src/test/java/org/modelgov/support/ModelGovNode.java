@@ -81,7 +81,7 @@ public final class ModelGovNode implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvm);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(applicationClassPath());
         command.add("org.modelgov.ModelGovApplication");
         command.add("--server.port=" + port);
         command.addAll(options.properties);
@@ -131,6 +131,10 @@ public final class ModelGovNode implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {
@@ -200,6 +204,16 @@ public final class ModelGovNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * This JVM's class path without the test classes: the node sees what the jar holds, not the test suite's
+     * BPMN samples (which would be deployed beside the real processes).
+     */
+    static String applicationClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int freePort() {
