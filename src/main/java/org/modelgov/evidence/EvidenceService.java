@@ -84,12 +84,14 @@ public class EvidenceService {
     private final Clock clock;
     private final CsvLimits limits;
     private final ReportAnalyses analyses;
+    private final ReportAnalysisTimer timer;
 
     EvidenceService(EvidenceRepository reports, ModelRepository models, AuditTrail audit,
                     TransactionOperations transactions, Clock clock, DatasetLimitsProperties limits,
-                    ReportAnalyses analyses) {
+                    ReportAnalyses analyses, ReportAnalysisTimer timer) {
         this.limits = limits.csvLimits();
         this.analyses = analyses;
+        this.timer = timer;
         this.reports = reports;
         this.models = models;
         this.audit = audit;
@@ -127,11 +129,12 @@ public class EvidenceService {
             inputs.add(config.input());
         }
         checkSizes(request);
-        Callable<String> analysis = () -> switch (request.kind()) {
+        // timed on the analysis thread: the time spent computing, not the wait for a free slot
+        Callable<String> analysis = () -> timer.time(request.kind(), () -> switch (request.kind()) {
             case BIAS -> bias(request.uploads().get("data"), config, inputs);
             case PERFORMANCE -> performance(request.uploads().get("data"), config, inputs);
             case DRIFT -> drift(request.uploads().get("reference"), request.uploads().get("current"), config, inputs);
-        };
+        });
         String reportJson = bounded ? analyses.run(analysis) : call(analysis);
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),
                 link.versionId(), actorId, clock.instant().truncatedTo(ChronoUnit.MICROS),

@@ -16,10 +16,15 @@ class JsonProblemAccessDeniedHandler implements AccessDeniedHandler {
             throws IOException {
         String who = request.getUserPrincipal() == null ? "You" : request.getUserPrincipal().getName();
         String path = SecurityConfig.pathOf(request);
-        String rule = path.startsWith("/api/reports")
-                ? "creating evidence reports is for validators, ethics-reviewers, risk-officers, model-owners and"
-                        + " governance-admins"
-                : "registering and changing models is for model-owners, risk-officers and governance-admins";
+        String rule;
+        if (path.startsWith("/actuator")) {
+            rule = "metrics and the other operations endpoints are for governance-admins and camunda-admin";
+        } else if (path.startsWith("/api/reports")) {
+            rule = "creating evidence reports is for validators, ethics-reviewers, risk-officers, model-owners and"
+                    + " governance-admins";
+        } else {
+            rule = "registering and changing models is for model-owners, risk-officers and governance-admins";
+        }
         ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                 who + " may not " + request.getMethod() + " " + request.getRequestURI()
                         + ": your roles do not allow it (" + rule + ")");

@@ -1,5 +1,6 @@
 package org.modelgov.security;
 
+import org.modelgov.common.GovernanceRole;
 import org.modelgov.evidence.EvidenceService;
 import org.modelgov.inventory.InventoryService;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +18,15 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
- * Who may reach what. Three chains:
+ * Who may reach what. Four chains:
  * <ul>
  *   <li>{@code /engine-rest/**} and {@code /camunda/**}: HTTP Basic for the engine REST API
  *       (Camunda's filter); Tasklist/Cockpit/Admin pages need ModelGov's login and get it by single
  *       sign-on ({@link SpringSecurityCamundaAuthenticationProvider});</li>
  *   <li>{@code /api/**}: stateless HTTP Basic, 401/403 as JSON problems; reads (GET) also accept the pages'
  *       login, so a page can link to the API ({@link SessionReadsOnApi});</li>
+ *   <li>{@code /actuator/**}: health probes open to all (details for administrators only), everything else
+ *       (metrics, Prometheus, info) for administrators, stateless HTTP Basic like the API;</li>
  *   <li>everything else (ModelGov's pages): a login form and a session.</li>
  * </ul>
  */
@@ -33,6 +36,8 @@ class SecurityConfig {
     // the URL rules repeat the services' own checks up front; the group lists are the services'
     static final String[] MAY_EDIT_INVENTORY = InventoryService.MAY_REGISTER.toArray(String[]::new);
     static final String[] MAY_CREATE_EVIDENCE = EvidenceService.MAY_CREATE.toArray(String[]::new);
+    /** Who reads metrics and health details; the same groups as management.endpoint.health.roles. */
+    static final String[] MAY_OPERATE = {GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP};
 
     /**
      * The request's path inside the application. Chains are matched on it: the engine REST API is a
@@ -91,8 +96,30 @@ class SecurityConfig {
         return path.equals("/camunda/app") || path.startsWith("/camunda/app/");
     }
 
+    /**
+     * Load balancers and the container's probes call health without a login; a Basic login of an administrator
+     * also sees its components. Metrics show the whole portfolio's workload: administrators only.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain actuatorChain(HttpSecurity http, JsonProblemEntryPoint entryPoint,
+                                      JsonProblemAccessDeniedHandler accessDenied) throws Exception {
+        return http
+                .securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority(MAY_OPERATE))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // reads only, with Basic credentials and no cookies: CSRF does not apply
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, JsonProblemEntryPoint entryPoint,
                                  JsonProblemAccessDeniedHandler accessDenied) throws Exception {
         return http
@@ -124,7 +151,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth

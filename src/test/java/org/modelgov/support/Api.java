@@ -38,6 +38,11 @@ public final class Api {
         return send("GET", path, null, null);
     }
 
+    /** A GET asking for another format than JSON (e.g. Prometheus's text format). */
+    public Response get(String path, String accept) {
+        return sendBody("GET", path, HttpRequest.BodyPublishers.noBody(), null, accept);
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
@@ -89,6 +94,11 @@ public final class Api {
     }
 
     private Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        return sendBody(method, path, body, contentType, "application/json");
+    }
+
+    private Response sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                              String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body);
         if (contentType != null) {
@@ -97,7 +107,7 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        request.header("Accept", "application/json");
+        request.header("Accept", accept);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location")
