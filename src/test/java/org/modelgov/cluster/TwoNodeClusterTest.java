@@ -98,6 +98,8 @@ class TwoNodeClusterTest {
         assertThat(List.of(a.tail(400), b.tail(400))).as("one node waited for the other's start-up")
                 .anyMatch(log -> log.contains("waited") && log.contains("another node's start-up"));
         for (ModelGovNode node : List.of(a, b)) {
+            assertThat(Api.anonymous(node.port()).get("/actuator/health/readiness").body()).contains("\"UP\"");
+            assertThat(api(node, "admin").get("/actuator/prometheus").body()).contains("modelgov_process_step_instances");
             JsonNode models = expect(api(node, "compliance").get("/api/models?size=50"), 200);
             assertThat(models.toString()).contains("CUST-CHURN-001", "CREDIT-SCORE-002", "RESUME-SCREEN-003");
         }
