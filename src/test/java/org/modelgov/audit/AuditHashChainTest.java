@@ -16,7 +16,8 @@ class AuditHashChainTest {
             Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq);
             String details = "{\"n\":" + seq + "}";
             String hash = AuditHashChain.hash(seq, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", details, prev);
-            events.add(new AuditEvent(seq, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", details, prev, hash));
+            events.add(new AuditEvent(seq, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", details, prev, hash,
+                    (long) seq));
             prev = hash;
         }
         return events;
@@ -44,7 +45,7 @@ class AuditHashChainTest {
         List<AuditEvent> events = chain(5);
         AuditEvent e = events.get(2);
         events.set(2, new AuditEvent(e.seq(), e.occurredAt(), "mallory", e.action(), e.entityType(), e.entityId(),
-                e.details(), e.prevHash(), e.hash()));
+                e.details(), e.prevHash(), e.hash(), e.chainSeq()));
         assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
                 .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(3));
     }
@@ -64,7 +65,7 @@ class AuditHashChainTest {
         String forged = AuditHashChain.hash(e.seq(), e.occurredAt(), "mallory", e.action(), e.entityType(),
                 e.entityId(), e.details(), e.prevHash());
         events.set(1, new AuditEvent(e.seq(), e.occurredAt(), "mallory", e.action(), e.entityType(), e.entityId(),
-                e.details(), e.prevHash(), forged));
+                e.details(), e.prevHash(), forged, e.chainSeq()));
         assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
                 .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(3));
     }
