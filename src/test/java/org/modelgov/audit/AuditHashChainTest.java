@@ -69,4 +69,35 @@ class AuditHashChainTest {
         assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
                 .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(3));
     }
+
+    @Test
+    void theChainPositionNotTheIdIsHashedSoLateCommitsVerify() {
+        // ids 10, 7, 12 sealed in that order at positions 1, 2, 3 (id 7 committed late)
+        List<AuditEvent> events = new ArrayList<>();
+        String prev = AuditHashChain.GENESIS;
+        long[] ids = {10, 7, 12};
+        for (int i = 0; i < ids.length; i++) {
+            Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(ids[i]);
+            String hash = AuditHashChain.hash(i + 1, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", "{}", prev);
+            events.add(new AuditEvent(ids[i], at, "owner", "MODEL_CHANGED", "MODEL", "M-1", "{}", prev, hash,
+                    (long) i + 1));
+            prev = hash;
+        }
+        assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS)).isEmpty();
+        AuditEvent e = events.get(1);
+        events.set(1, new AuditEvent(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                e.details(), e.prevHash(), e.hash(), 5L));
+        assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
+                .as("a moved chain position is a missing one").hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(2));
+    }
+
+    @Test
+    void anUnsealedEventInsideTheChainIsABreak() {
+        List<AuditEvent> events = chain(3);
+        AuditEvent e = events.get(1);
+        events.set(1, new AuditEvent(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                e.details(), null, null, null));
+        assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
+                .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(2));
+    }
 }
