@@ -43,6 +43,7 @@ class AuditApiController {
         boolean legacy = size == null && limit != null;
         AuditQuery query = AuditQuery.parse(modelId, user, action, from, to, page, legacy ? limit : size,
                 legacy ? "limit" : "size", order, AuditQuery.DEFAULT_SIZE);
+        log.sealPending(); // the events carry their hashes
         AuditPage result = log.search(query);
         return ResponseEntity.ok()
                 .header("X-Total-Count", Long.toString(result.total()))

@@ -2,7 +2,11 @@ package org.modelgov.audit;
 
 import java.time.Instant;
 
-/** One entry of the audit log, as stored; {@code details} is the JSON that was hashed. */
+/**
+ * One entry of the audit log, as stored; {@code details} is the JSON that was hashed. {@code seq} is the id, in
+ * the order events were recorded; {@code chainSeq}, {@code prevHash} and {@code hash} are set when the event is
+ * sealed into the hash chain ({@link AuditSealer}) and are null until then.
+ */
 public record AuditEvent(
         long seq,
         Instant occurredAt,
@@ -12,5 +16,10 @@ public record AuditEvent(
         String entityId,
         String details,
         String prevHash,
-        String hash) {
+        String hash,
+        Long chainSeq) {
+
+    public boolean sealed() {
+        return chainSeq != null;
+    }
 }

@@ -31,7 +31,7 @@ class AuditExport {
 
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    static final String CSV_HEADER = "seq,occurredAt,actor,action,entityType,entityId,details,prevHash,hash";
+    static final String CSV_HEADER = "seq,occurredAt,actor,action,entityType,entityId,details,prevHash,hash,chainSeq";
 
     /** The formats an export can take. */
     enum Format {
@@ -66,6 +66,8 @@ class AuditExport {
     }
 
     ResponseEntity<StreamingResponseBody> export(AuditQuery query, Format format) {
+        // an export is proof: every event committed so far leaves with its chain position and hash
+        log.sealPending();
         String filename = "audit-trail-" + FILE_STAMP.format(clock.instant()) + "." + format.name().toLowerCase(Locale.ROOT);
         StreamingResponseBody body = out -> {
             if (format == Format.CSV) {
@@ -91,7 +93,8 @@ class AuditExport {
                 try {
                     writer.write(Long.toString(e.seq()));
                     for (String cell : new String[] {e.occurredAt().toString(), e.actor(), e.action(), e.entityType(),
-                            e.entityId(), e.details(), e.prevHash(), e.hash()}) {
+                            e.entityId(), e.details(), e.prevHash(), e.hash(),
+                            e.chainSeq() == null ? null : e.chainSeq().toString()}) {
                         writer.write(',');
                         writer.write(csvCell(cell));
                     }

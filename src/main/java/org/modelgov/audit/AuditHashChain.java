@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The audit log's hash chain: hash(n) = SHA-256(seq, time, actor, action, entity, details, hash(n-1)).
- * Editing, inserting or deleting any stored event changes a hash that a later event depends on.
+ * The audit log's hash chain: hash(n) = SHA-256(n, time, actor, action, entity, details, hash(n-1)), where n is
+ * the event's chain position. Editing, inserting or deleting any sealed event changes a hash that a later event
+ * depends on.
  */
 public final class AuditHashChain {
 
@@ -19,10 +20,10 @@ public final class AuditHashChain {
     private AuditHashChain() {
     }
 
-    public static String hash(long seq, Instant occurredAt, String actor, String action, String entityType,
+    public static String hash(long chainSeq, Instant occurredAt, String actor, String action, String entityType,
                               String entityId, String details, String prevHash) {
         // a unit separator between fields, so "ab"+"c" and "a"+"bc" hash differently
-        String canonical = String.join("\u001f", Long.toString(seq), occurredAt.toString(), actor, action,
+        String canonical = String.join("\u001f", Long.toString(chainSeq), occurredAt.toString(), actor, action,
                 entityType, entityId, details, prevHash);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -33,12 +34,13 @@ public final class AuditHashChain {
     }
 
     public static String hashOf(AuditEvent e) {
-        return hash(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(), e.details(),
+        return hash(e.chainSeq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(), e.details(),
                 e.prevHash());
     }
 
     /**
-     * Checks events in sequence order, starting after {@code previousHash} at {@code previousSeq}.
+     * Checks sealed events in chain order, starting after {@code previousHash} at chain position
+     * {@code previousSeq}.
      *
      * @return the first event that breaks the chain, if any
      */
@@ -46,14 +48,15 @@ public final class AuditHashChain {
         long expectedSeq = previousSeq + 1;
         String expectedPrev = previousHash;
         for (AuditEvent e : events) {
-            if (e.seq() != expectedSeq) {
-                return Optional.of(new Break(expectedSeq, "event " + expectedSeq + " is missing"));
+            if (e.chainSeq() == null || e.chainSeq() != expectedSeq) {
+                return Optional.of(new Break(expectedSeq, "the event at chain position " + expectedSeq + " is missing"));
             }
-            if (!e.prevHash().equals(expectedPrev)) {
-                return Optional.of(new Break(e.seq(), "does not link to the event before it"));
+            if (!expectedPrev.equals(e.prevHash())) {
+                return Optional.of(new Break(expectedSeq, "event #" + e.seq() + " does not link to the event before it"));
             }
             if (!hashOf(e).equals(e.hash())) {
-                return Optional.of(new Break(e.seq(), "its content does not match its hash (altered)"));
+                return Optional.of(new Break(expectedSeq, "the content of event #" + e.seq()
+                        + " does not match its hash (altered)"));
             }
             expectedSeq++;
             expectedPrev = e.hash();
@@ -61,7 +64,7 @@ public final class AuditHashChain {
         return Optional.empty();
     }
 
-    /** Where and why the chain is broken. */
+    /** Where (a chain position) and why the chain is broken; the reason names the event's id ({@code #seq}). */
     public record Break(long seq, String reason) {
     }
 }

@@ -1,9 +1,15 @@
 package org.modelgov.audit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reading and verifying the audit log. */
 @Service
@@ -12,15 +18,33 @@ public class AuditLog {
     private static final int VERIFY_BATCH = 1000;
 
     private final JdbcAuditTrail trail;
+    private final AuditSealer sealer;
+    private final TransactionTemplate snapshot;
+    private final Clock clock;
 
-    AuditLog(JdbcAuditTrail trail) {
+    AuditLog(JdbcAuditTrail trail, AuditSealer sealer, PlatformTransactionManager transactions, Clock clock) {
         this.trail = trail;
+        this.clock = clock;
+        this.sealer = sealer;
+        this.snapshot = new TransactionTemplate(transactions);
+        // one snapshot for the whole walk: a sealer committing meanwhile must not look like rows past the head
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Everything recorded about a model and its versions, oldest first. */
+    /** Everything recorded about a model and what belongs to it (versions, incidents, reports), oldest first. */
     @Transactional(readOnly = true)
     public List<AuditEvent> forModel(String modelId) {
-        return trail.forEntityPrefix(modelId);
+        return trail.forModel(modelId);
+    }
+
+    /**
+     * Seals every event committed so far into the hash chain, in transactions of its own: called before showing
+     * or checking hashes, so "record, then verify" needs no wait for the background sealer.
+     */
+    public void sealPending() {
+        sealer.sealPending();
     }
 
     @Transactional(readOnly = true)
@@ -75,30 +99,75 @@ public class AuditLog {
         }
     }
 
-    /** Walks the whole chain in batches; reports the first break, if any. */
-    @Transactional(readOnly = true)
+    /**
+     * Seals what is committed, then walks the whole chain in chain order, in batches, in one snapshot: reports the
+     * first break, if any, and the events still unsealed (committed after the seal, or by a transaction that was
+     * still open).
+     */
     public Verification verify() {
-        long head = trail.headSeq();
+        sealer.sealPending();
+        return verifySealed();
+    }
+
+    /** Walks the chain as it is, without sealing first. */
+    Verification verifySealed() {
+        return snapshot.execute(tx -> walkChain());
+    }
+
+    private Verification walkChain() {
+        JdbcAuditTrail.ChainHead head = trail.head();
+        Unsealed unsealed = Unsealed.of(trail.unsealed(), clock.instant());
         long seq = 0;
         String hash = AuditHashChain.GENESIS;
-        while (seq < head) {
-            List<AuditEvent> batch = trail.after(seq, VERIFY_BATCH);
+        while (seq < head.lastSeq()) {
+            List<AuditEvent> batch = trail.chainAfter(seq, (int) Math.min(VERIFY_BATCH, head.lastSeq() - seq));
             if (batch.isEmpty()) {
-                return new Verification(false, seq, Optional.of(new AuditHashChain.Break(seq + 1,
-                        "events up to " + head + " are missing")));
+                return Verification.broken(seq, new AuditHashChain.Break(seq + 1,
+                        "events up to chain position " + head.lastSeq() + " are missing"), unsealed);
             }
             Optional<AuditHashChain.Break> broken = AuditHashChain.firstBreak(batch, seq, hash);
             if (broken.isPresent()) {
-                return new Verification(false, seq, broken);
+                return Verification.broken(seq, broken.get(), unsealed);
             }
             AuditEvent last = batch.get(batch.size() - 1);
-            seq = last.seq();
+            seq = last.chainSeq();
             hash = last.hash();
         }
-        return new Verification(true, seq, Optional.empty());
+        if (!hash.equals(head.lastHash())) {
+            return Verification.broken(seq, new AuditHashChain.Break(seq,
+                    "the chain head does not match the last event's hash"), unsealed);
+        }
+        // the sealer moves the head with every event it chains: a position past the head was written by someone else
+        Optional<Long> beyond = trail.firstChainSeqAbove(head.lastSeq());
+        if (beyond.isPresent()) {
+            return Verification.broken(seq, new AuditHashChain.Break(beyond.get(),
+                    "an event at chain position " + beyond.get() + " lies past the chain head (inserted)"), unsealed);
+        }
+        return new Verification(true, seq, Optional.empty(), unsealed);
     }
 
-    /** Result of walking the chain: intact up to {@code verifiedUpTo}, or where it breaks. */
-    public record Verification(boolean intact, long verifiedUpTo, Optional<AuditHashChain.Break> firstBreak) {
+    /**
+     * Result of walking the chain: intact up to chain position {@code verifiedUpTo}, or where it breaks; and the
+     * events not sealed yet. An unsealed event is not protected by the chain until the sealer chains it.
+     */
+    public record Verification(boolean intact, long verifiedUpTo, Optional<AuditHashChain.Break> firstBreak,
+                               Unsealed unsealed) {
+
+        static Verification broken(long verifiedUpTo, AuditHashChain.Break at, Unsealed unsealed) {
+            return new Verification(false, verifiedUpTo, Optional.of(at), unsealed);
+        }
+    }
+
+    /**
+     * Committed events the sealer has not chained yet: how many, when the oldest was recorded and how long ago
+     * in milliseconds (both null when none). Normally below a seal interval; more means the sealer is not running.
+     */
+    public record Unsealed(long events, Instant oldestRecordedAt, Long oldestAgeMillis) {
+
+        static Unsealed of(JdbcAuditTrail.Unsealed stored, Instant now) {
+            Instant oldest = stored.oldestRecordedAt();
+            return new Unsealed(stored.count(), oldest,
+                    oldest == null ? null : Math.max(0, Duration.between(oldest, now).toMillis()));
+        }
     }
 }

@@ -21,12 +21,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The audit log in the {@code modelgov.audit_event} table, chained under a lock on the chain head. */
+/**
+ * The audit log in the {@code modelgov.audit_event} table. Writers append without a lock (an id from a sequence);
+ * {@link AuditSealer} later chains committed events under the lock on the chain head, which only it takes.
+ */
 @Repository
 class JdbcAuditTrail implements AuditTrail {
 
     private static final String COLUMNS =
-            "seq, occurred_at, actor, action, entity_type, entity_id, details, prev_hash, hash";
+            "seq, occurred_at, actor, action, entity_type, entity_id, details, prev_hash, hash, chain_seq";
     static final int MAX_DETAILS = 16000;
 
     private static final int EXPORT_FETCH_SIZE = 500;
@@ -47,24 +50,19 @@ class JdbcAuditTrail implements AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String action, String entityType, String entityId, Map<String, ?> details) {
         String detailJson = toJson(details);
-        // the lock makes concurrent writers, on this node or another, append one after the other
-        Head head = jdbc.sql("SELECT last_seq, last_hash FROM modelgov.audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        long seq = head.seq() + 1;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = AuditHashChain.hash(seq, now, actor, action, entityType, entityId, detailJson, head.hash());
-        jdbc.sql("INSERT INTO modelgov.audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(seq, now.atOffset(ZoneOffset.UTC), actor, action, entityType, entityId, detailJson,
-                        head.hash(), hash)
+        // no lock: concurrent writers on any node append side by side; the chain fields stay NULL until sealed
+        jdbc.sql("INSERT INTO modelgov.audit_event (occurred_at, actor, action, entity_type, entity_id, model_id,"
+                        + " details) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(now.atOffset(ZoneOffset.UTC), actor, action, entityType, entityId,
+                        EventModel.of(entityType, entityId, details), detailJson)
                 .update();
-        jdbc.sql("UPDATE modelgov.audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
-                .params(seq, hash).update();
     }
 
-    List<AuditEvent> forEntityPrefix(String entityIdPrefix) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE entity_id = ? OR entity_id LIKE ?"
-                        + " ORDER BY seq")
-                .params(entityIdPrefix, entityIdPrefix + ":%").query(JdbcAuditTrail::event).list();
+    /** Everything recorded about a model and what belongs to it (versions, incidents, reports), oldest first. */
+    List<AuditEvent> forModel(String modelId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE model_id = ? ORDER BY seq")
+                .param(modelId).query(JdbcAuditTrail::event).list();
     }
 
     List<AuditEvent> latest(int limit) {
@@ -72,10 +70,77 @@ class JdbcAuditTrail implements AuditTrail {
                 .param(limit).query(JdbcAuditTrail::event).list();
     }
 
-    /** Events after {@code afterSeq}, oldest first, at most {@code limit}. */
-    List<AuditEvent> after(long afterSeq, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE seq > ? ORDER BY seq LIMIT ?")
-                .params(afterSeq, limit).query(JdbcAuditTrail::event).list();
+    /** Sealed events after chain position {@code afterChainSeq}, in chain order, at most {@code limit}. */
+    List<AuditEvent> chainAfter(long afterChainSeq, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE chain_seq > ? ORDER BY chain_seq"
+                        + " LIMIT ?")
+                .params(afterChainSeq, limit).query(JdbcAuditTrail::event).list();
+    }
+
+    /** The smallest chain position above {@code chainSeq}, if an event has one (none should: the head is last). */
+    java.util.Optional<Long> firstChainSeqAbove(long chainSeq) {
+        return jdbc.sql("SELECT chain_seq FROM modelgov.audit_event WHERE chain_seq > ? ORDER BY chain_seq LIMIT 1")
+                .param(chainSeq).query(Long.class).list().stream().findFirst();
+    }
+
+    /** The chain head: the last sealed position and its hash. */
+    ChainHead head() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM modelgov.audit_chain_head WHERE id = 1")
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    /** How many committed events wait for the sealer, and when the oldest of them was recorded. */
+    Unsealed unsealed() {
+        return jdbc.sql("SELECT COUNT(*), MIN(occurred_at) FROM modelgov.audit_event WHERE chain_seq IS NULL")
+                .query((rs, n) -> {
+                    OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                    return new Unsealed(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+                }).single();
+    }
+
+    boolean anyUnsealed() {
+        return !jdbc.sql("SELECT seq FROM modelgov.audit_event WHERE chain_seq IS NULL LIMIT 1")
+                .query(Long.class).list().isEmpty();
+    }
+
+    /**
+     * Seals up to {@code limit} committed unsealed events, oldest id first, at the positions after the head; in
+     * the caller's transaction, which holds the head row locked until it commits (two sealers queue on it).
+     *
+     * @return how many events were sealed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int sealNext(int limit) {
+        ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM modelgov.audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
+        // read after the lock: a sealer that held it before us has committed, and this statement sees its work
+        List<AuditEvent> pending = jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event"
+                        + " WHERE chain_seq IS NULL ORDER BY seq LIMIT ?")
+                .param(limit).query(JdbcAuditTrail::event).list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long position = head.lastSeq();
+        String prev = head.lastHash();
+        List<Object[]> updates = new ArrayList<>(pending.size());
+        for (AuditEvent e : pending) {
+            position++;
+            String hash = AuditHashChain.hash(position, e.occurredAt(), e.actor(), e.action(), e.entityType(),
+                    e.entityId(), e.details(), prev);
+            updates.add(new Object[] {position, prev, hash, e.seq()});
+            prev = hash;
+        }
+        int[] counts = new JdbcTemplate(dataSource).batchUpdate("UPDATE modelgov.audit_event"
+                + " SET chain_seq = ?, prev_hash = ?, hash = ? WHERE seq = ? AND chain_seq IS NULL", updates);
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("an audit event was sealed by someone else while the chain head was"
+                        + " locked; nothing of this batch is kept");
+            }
+        }
+        jdbc.sql("UPDATE modelgov.audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+                .params(position, prev).update();
+        return pending.size();
     }
 
     /** How many events match the query's filters. */
@@ -126,10 +191,9 @@ class JdbcAuditTrail implements AuditTrail {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (q.modelId() != null) {
-            // the model itself, or anything under it (versions "M:1", incidents "M:INC-..."); LIKE wildcards escaped
-            conditions.add("(entity_id = ? OR entity_id LIKE ? ESCAPE '\\')");
+            // the model itself and what belongs to it (versions "M:1", incidents "M:INC-...", reports)
+            conditions.add("model_id = ?");
             params.add(q.modelId());
-            params.add(q.modelId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ":%");
         }
         if (q.user() != null) {
             conditions.add("actor = ?");
@@ -157,8 +221,12 @@ class JdbcAuditTrail implements AuditTrail {
     record ActionAt(String action, Instant at) {
     }
 
-    long headSeq() {
-        return jdbc.sql("SELECT last_seq FROM modelgov.audit_chain_head WHERE id = 1").query(Long.class).single();
+    /** The last sealed chain position and its hash. */
+    record ChainHead(long lastSeq, String lastHash) {
+    }
+
+    /** Committed events not sealed yet: how many, and when the oldest was recorded (null when none). */
+    record Unsealed(long count, Instant oldestRecordedAt) {
     }
 
     private String toJson(Map<String, ?> details) {
@@ -176,9 +244,7 @@ class JdbcAuditTrail implements AuditTrail {
     private static AuditEvent event(ResultSet rs, int row) throws SQLException {
         return new AuditEvent(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
-                rs.getString("entity_id"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
-    }
-
-    private record Head(long seq, String hash) {
+                rs.getString("entity_id"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"),
+                rs.getObject("chain_seq", Long.class));
     }
 }

@@ -146,6 +146,7 @@ class AuditApiIntegrationTest {
         JsonNode events = JSON.readTree(json.body());
         assertThat(actions(events)).containsExactly("MODEL_CHANGED");
         assertThat(events.get(0).path("hash").asText()).hasSize(64);
+        assertThat(events.get(0).path("chainSeq").isIntegralNumber()).as("sealed before the export").isTrue();
         assertThat(events.get(0).path("occurredAt").asText()).endsWith("Z");
 
         HttpResponse<String> everything = get("/api/audit/export?format=json&modelId=" + modelId);

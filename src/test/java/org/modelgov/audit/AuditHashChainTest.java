@@ -16,7 +16,8 @@ class AuditHashChainTest {
             Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq);
             String details = "{\"n\":" + seq + "}";
             String hash = AuditHashChain.hash(seq, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", details, prev);
-            events.add(new AuditEvent(seq, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", details, prev, hash));
+            events.add(new AuditEvent(seq, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", details, prev, hash,
+                    (long) seq));
             prev = hash;
         }
         return events;
@@ -44,7 +45,7 @@ class AuditHashChainTest {
         List<AuditEvent> events = chain(5);
         AuditEvent e = events.get(2);
         events.set(2, new AuditEvent(e.seq(), e.occurredAt(), "mallory", e.action(), e.entityType(), e.entityId(),
-                e.details(), e.prevHash(), e.hash()));
+                e.details(), e.prevHash(), e.hash(), e.chainSeq()));
         assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
                 .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(3));
     }
@@ -64,8 +65,39 @@ class AuditHashChainTest {
         String forged = AuditHashChain.hash(e.seq(), e.occurredAt(), "mallory", e.action(), e.entityType(),
                 e.entityId(), e.details(), e.prevHash());
         events.set(1, new AuditEvent(e.seq(), e.occurredAt(), "mallory", e.action(), e.entityType(), e.entityId(),
-                e.details(), e.prevHash(), forged));
+                e.details(), e.prevHash(), forged, e.chainSeq()));
         assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
                 .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(3));
+    }
+
+    @Test
+    void theChainPositionNotTheIdIsHashedSoLateCommitsVerify() {
+        // ids 10, 7, 12 sealed in that order at positions 1, 2, 3 (id 7 committed late)
+        List<AuditEvent> events = new ArrayList<>();
+        String prev = AuditHashChain.GENESIS;
+        long[] ids = {10, 7, 12};
+        for (int i = 0; i < ids.length; i++) {
+            Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(ids[i]);
+            String hash = AuditHashChain.hash(i + 1, at, "owner", "MODEL_CHANGED", "MODEL", "M-1", "{}", prev);
+            events.add(new AuditEvent(ids[i], at, "owner", "MODEL_CHANGED", "MODEL", "M-1", "{}", prev, hash,
+                    (long) i + 1));
+            prev = hash;
+        }
+        assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS)).isEmpty();
+        AuditEvent e = events.get(1);
+        events.set(1, new AuditEvent(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                e.details(), e.prevHash(), e.hash(), 5L));
+        assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
+                .as("a moved chain position is a missing one").hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(2));
+    }
+
+    @Test
+    void anUnsealedEventInsideTheChainIsABreak() {
+        List<AuditEvent> events = chain(3);
+        AuditEvent e = events.get(1);
+        events.set(1, new AuditEvent(e.seq(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
+                e.details(), null, null, null));
+        assertThat(AuditHashChain.firstBreak(events, 0, AuditHashChain.GENESIS))
+                .hasValueSatisfying(b -> assertThat(b.seq()).isEqualTo(2));
     }
 }

@@ -64,8 +64,11 @@ class AuditTrailBrowserTest extends BrowserTest {
         List<List<String>> rows = AuditApiIntegrationTest.parseCsv(Files.readString(csv.path()));
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).containsExactly("seq", "occurredAt", "actor", "action", "entityType", "entityId",
-                "details", "prevHash", "hash");
+                "details", "prevHash", "hash", "chainSeq");
         assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.get(5)).startsWith(modelId));
+        // the export seals first: every row leaves with its chain position and hash
+        assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.get(9)).matches("\\d+"));
+        assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.get(8)).hasSize(64));
 
         Download json = page.waitForDownload(() -> page.click("#export-json"));
         assertThat(json.suggestedFilename()).endsWith(".json");
