@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.modelgov.support.ScratchPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -19,9 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A database at V13 with a chained audit log migrates to sealing (V14, V15): old events keep their hashes at
- * their old positions, get their model, and new events are numbered and chained after them. In-memory H2, or,
- * with {@code -Dmodelgov.audit-migration-test-db-url=jdbc:postgresql://...} (user and password modelgov), that
- * scratch PostgreSQL database, cleaned first: never one whose data matters.
+ * their old positions, get their model, and new events are numbered and chained after them. In-memory H2, or a
+ * fresh PostgreSQL database of its own when the run has PostgreSQL ({@link ScratchPostgres}).
  */
 class AuditMigrationTest {
 
@@ -92,19 +93,26 @@ class AuditMigrationTest {
                 .isEqualTo(jdbc.sql("SELECT hash FROM modelgov.audit_event WHERE seq = 6").query(String.class).single());
     }
 
+    private static ScratchPostgres scratch;
+
     private static boolean isPostgres() {
-        String url = System.getProperty("modelgov.audit-migration-test-db-url");
-        return url != null && !url.isBlank();
+        return ScratchPostgres.available();
     }
 
+    /** In-memory H2, or a fresh PostgreSQL database of its own when the run has PostgreSQL. */
     private static DataSource freshDatabase() {
         if (!isPostgres()) {
             return new DriverManagerDataSource("jdbc:h2:mem:audit-migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                     "sa", "");
         }
-        DataSource postgres = new DriverManagerDataSource(System.getProperty("modelgov.audit-migration-test-db-url"),
-                "modelgov", "modelgov");
-        Flyway.configure().dataSource(postgres).schemas("modelgov").cleanDisabled(false).load().clean();
-        return postgres;
+        scratch = ScratchPostgres.create("modelgov_audit_migration");
+        return new DriverManagerDataSource(scratch.jdbcUrl(), ScratchPostgres.user(), ScratchPostgres.password());
+    }
+
+    @AfterAll
+    static void dropScratchDatabase() {
+        if (scratch != null) {
+            scratch.close();
+        }
     }
 }
