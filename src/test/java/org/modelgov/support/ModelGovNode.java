@@ -72,6 +72,11 @@ public final class ModelGovNode implements AutoCloseable {
             jvm.addAll(List.of(options));
             return this;
         }
+
+        /** The JVM options a node gets, for reports that must name them. */
+        public List<String> jvmOptions() {
+            return List.copyOf(jvm);
+        }
     }
 
     /** Starts a node on a free port; logs go to {@code logDir/<name>.log}. Does not wait for it: {@link #awaitReady}. */
@@ -81,15 +86,18 @@ public final class ModelGovNode implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvm);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add("org.modelgov.ModelGovApplication");
         command.add("--server.port=" + port);
         command.addAll(options.properties);
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            // started in its log folder: a class path entry relative to the working directory (surefire adds one)
+            // would otherwise make the project folder a class path root, and the engine would deploy
+            // processes/*.bpmn beside target/classes/*.bpmn
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(log.toFile()).directory(logDir.toAbsolutePath().toFile());
             // only what the options say: a node must not pick up the test JVM's database settings by accident
             builder.environment().keySet().removeIf(k -> k.startsWith("MODELGOV_") || k.startsWith("SPRING_"));
             builder.environment().putAll(options.environment);
@@ -135,6 +143,10 @@ public final class ModelGovNode implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public long pid() {
@@ -199,6 +211,33 @@ public final class ModelGovNode implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * This JVM's class path as plain entries. Under Maven it is surefire's manifest-only booter jar; a node started
+     * with that jar would see target/classes twice (manifest entry and class loader root) and Camunda would refuse
+     * to deploy every process twice.
+     */
+    static String classPath() {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return classPath;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String entries = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (entries == null || entries.isBlank()) {
+                return classPath;
+            }
+            List<String> paths = new ArrayList<>();
+            URI base = Path.of(classPath).toUri();
+            for (String entry : entries.strip().split("\\s+")) {
+                paths.add(Path.of(base.resolve(entry)).toString());
+            }
+            return String.join(java.io.File.pathSeparator, paths);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the class path of " + classPath, e);
         }
     }
 
