@@ -28,6 +28,9 @@ import org.modelgov.support.ScratchPostgres;
  */
 final class BenchCluster implements AutoCloseable {
 
+    static final String POOL_SIZE = "spring.datasource.hikari.maximum-pool-size";
+    static final int DEFAULT_POOL_SIZE = 12;
+
     private final String name;
     private final ScratchPostgres database;
     private final Path dir;
@@ -65,7 +68,12 @@ final class BenchCluster implements AutoCloseable {
                     .property("modelgov.datasets.roots=" + dir.resolve("datasets") + "," + dir.resolve("demo"))
                     // ACT_HI_JOB_LOG.HOSTNAME_ then says which node executed each job
                     .property("camunda.bpm.generic-properties.properties.hostname=" + node);
-            for (String property : nodeProperties()) {
+            List<String> properties = nodeProperties();
+            if (properties.stream().noneMatch(p -> p.startsWith(POOL_SIZE + "="))) {
+                // the benchmark shares its PostgreSQL server (max_connections 100 by default) with other runs
+                options.property(POOL_SIZE + "=" + DEFAULT_POOL_SIZE);
+            }
+            for (String property : properties) {
                 options.property(property);
             }
             started.add(ModelGovNode.start(node, options, Path.of("target/bench/logs", name)));
@@ -141,8 +149,9 @@ final class BenchCluster implements AutoCloseable {
                 + "- commit: " + commit() + "\n"
                 + "- database: " + server + " on localhost, fresh database per run\n"
                 + "- node JVM options: `" + String.join(" ", jvmOptions) + "`; profiles postgres,local (demo data)\n"
-                + "- extra node properties: " + (properties.isEmpty() ? "none (application.yaml defaults)"
-                : "`" + String.join("; ", properties) + "`") + "\n\n";
+                + "- node properties beyond application.yaml: `" + (properties.stream().anyMatch(p -> p.startsWith(
+                        POOL_SIZE + "=")) ? "" : POOL_SIZE + "=" + DEFAULT_POOL_SIZE + "; ")
+                + String.join("; ", properties) + "`\n\n";
     }
 
     /** Resident memory of every node now, e.g. "node-a 612 MiB, node-b 598 MiB". */
