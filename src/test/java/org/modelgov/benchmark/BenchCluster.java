@@ -68,12 +68,7 @@ final class BenchCluster implements AutoCloseable {
                     .property("modelgov.datasets.roots=" + dir.resolve("datasets") + "," + dir.resolve("demo"))
                     // ACT_HI_JOB_LOG.HOSTNAME_ then says which node executed each job
                     .property("camunda.bpm.generic-properties.properties.hostname=" + node);
-            List<String> properties = nodeProperties();
-            if (properties.stream().noneMatch(p -> p.startsWith(POOL_SIZE + "="))) {
-                // the benchmark shares its PostgreSQL server (max_connections 100 by default) with other runs
-                options.property(POOL_SIZE + "=" + DEFAULT_POOL_SIZE);
-            }
-            for (String property : properties) {
+            for (String property : withPool(nodeProperties())) {
                 options.property(property);
             }
             started.add(ModelGovNode.start(node, options, Path.of("target/bench/logs", name)));
@@ -83,6 +78,16 @@ final class BenchCluster implements AutoCloseable {
             nodes.add(node);
         }
         return started;
+    }
+
+    private static List<String> withPool(List<String> properties) {
+        List<String> all = new ArrayList<>();
+        if (properties.stream().noneMatch(p -> p.startsWith(POOL_SIZE + "="))) {
+            // the benchmark shares its PostgreSQL server (max_connections 100 by default) with other runs
+            all.add(POOL_SIZE + "=" + DEFAULT_POOL_SIZE);
+        }
+        all.addAll(properties);
+        return all;
     }
 
     static List<String> nodeProperties() {
@@ -145,13 +150,22 @@ final class BenchCluster implements AutoCloseable {
         List<String> properties = nodeProperties();
         return "# " + title + "\n\n"
                 + "- date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
-                + "- cores: " + Runtime.getRuntime().availableProcessors() + " (driver, nodes and database share them)\n"
+                + "- cores: " + Runtime.getRuntime().availableProcessors() + " (driver, nodes and database share them);"
+                + " load average (1, 5, 15 min) when written: " + loadAverage() + "\n"
                 + "- commit: " + commit() + "\n"
                 + "- database: " + server + " on localhost, fresh database per run\n"
                 + "- node JVM options: `" + String.join(" ", jvmOptions) + "`; profiles postgres,local (demo data)\n"
-                + "- node properties beyond application.yaml: `" + (properties.stream().anyMatch(p -> p.startsWith(
-                        POOL_SIZE + "=")) ? "" : POOL_SIZE + "=" + DEFAULT_POOL_SIZE + "; ")
-                + String.join("; ", properties) + "`\n\n";
+                + "- node properties beyond application.yaml: `" + String.join("; ", withPool(properties)) + "`\n\n";
+    }
+
+    /** Other work on the machine skews every number here: the table says how busy it was. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Resident memory of every node now, e.g. "node-a 612 MiB, node-b 598 MiB". */
