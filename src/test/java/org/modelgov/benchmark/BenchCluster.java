@@ -73,8 +73,10 @@ final class BenchCluster implements AutoCloseable {
             }
             started.add(ModelGovNode.start(node, options, Path.of("target/bench/logs", name)));
         }
+        Duration timeout = Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 300));
         for (ModelGovNode node : started) {
-            node.awaitReady(Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 300)));
+            node.awaitReady(timeout);
+            awaitDemoData(node, timeout);
             nodes.add(node);
         }
         return started;
@@ -88,6 +90,21 @@ final class BenchCluster implements AutoCloseable {
         }
         all.addAll(properties);
         return all;
+    }
+
+    /**
+     * The HTTP port answers before the start-up runners have created the governance groups, the demo users and the
+     * demo models (the last one is RESUME-SCREEN-003); a benchmark acting as those users waits for them.
+     */
+    private static void awaitDemoData(ModelGovNode node, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (as(node, "owner").get("/api/models/RESUME-SCREEN-003").status() != 200) {
+            if (Instant.now().isAfter(deadline) || !node.isAlive()) {
+                throw new IllegalStateException(node.name() + " has no demo data after " + timeout + "; its log: "
+                        + node.log() + "\n" + node.tail(40));
+            }
+            pause(200);
+        }
     }
 
     static List<String> nodeProperties() {

@@ -124,17 +124,28 @@ public final class ModelGovNode implements AutoCloseable {
                 + tail(60));
     }
 
+    /**
+     * Ready when the readiness probe says so (it turns UP after the start-up runners: governance groups, demo
+     * users); where there is none to ask (404, or it needs a login), when the login page answers.
+     */
     private boolean answers() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            int readiness = status("/actuator/health/readiness");
+            if (readiness != 404 && readiness != 401 && readiness != 403) {
+                return readiness == 200;
+            }
+            return status("/login") == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private int status(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(2)).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public String name() {
