@@ -71,13 +71,15 @@ final class BenchCluster implements AutoCloseable {
             for (String property : withPool(nodeProperties())) {
                 options.property(property);
             }
-            started.add(ModelGovNode.start(node, options, Path.of("target/bench/logs", name)));
+            ModelGovNode process = ModelGovNode.start(node, options, Path.of("target/bench/logs", name));
+            // stopped by close() even when it never becomes ready
+            nodes.add(process);
+            started.add(process);
         }
         Duration timeout = Duration.ofSeconds(Long.getLong("bench.startTimeoutSeconds", 300));
         for (ModelGovNode node : started) {
             node.awaitReady(timeout);
             awaitDemoData(node, timeout);
-            nodes.add(node);
         }
         return started;
     }

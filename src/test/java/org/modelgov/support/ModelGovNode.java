@@ -125,13 +125,13 @@ public final class ModelGovNode implements AutoCloseable {
     }
 
     /**
-     * Ready when the readiness probe says so (it turns UP after the start-up runners: governance groups, demo
-     * users); where there is none to ask (404, or it needs a login), when the login page answers.
+     * Ready when the readiness probe says UP (200; it turns UP after the start-up runners: governance groups, demo
+     * users) or, where there is no probe to ask (404, or a redirect to the login page), when the login page answers.
      */
     private boolean answers() {
         try {
             int readiness = status("/actuator/health/readiness");
-            if (readiness != 404 && readiness != 401 && readiness != 403) {
+            if (readiness == 200 || readiness == 503) {
                 return readiness == 200;
             }
             return status("/login") == 200;
