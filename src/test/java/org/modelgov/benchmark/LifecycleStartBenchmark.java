@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.modelgov.support.Api;
@@ -64,11 +64,15 @@ class LifecycleStartBenchmark {
                 for (int clients : CLIENTS) {
                     Api owner = BenchCluster.as(node, "owner");
                     Result lifecycle = run(cluster, "LS-C" + clients + "-", LifecycleWalker.QUESTIONNAIRE, clients,
-                            key -> walker.register(owner, key), "-");
-                    Result bare = run(cluster, "BS-C" + clients + "-", BareProcesses.START_TASK, clients,
-                            key -> LifecycleWalker.expect(admin.post("/engine-rest/process-definition/key/"
-                                    + BareProcesses.START_KEY + "/start", "{\"businessKey\": \"" + key + "\"}"), 200),
-                            "");
+                            modelId -> {
+                                walker.register(owner, modelId);
+                                return modelId + ":1";
+                            });
+                    Result bare = run(cluster, "BS-C" + clients + "-", BareProcesses.START_TASK, clients, key -> {
+                        LifecycleWalker.expect(admin.post("/engine-rest/process-definition/key/"
+                                + BareProcesses.START_KEY + "/start", "{\"businessKey\": \"" + key + "\"}"), 200);
+                        return key;
+                    });
                     report.append(lifecycle.row("lifecycle (register model + version)", clients))
                             .append(bare.row("bare process (engine REST start)", clients));
                     ratios.add(String.format("- %d client(s): lifecycle/bare = %.2f", clients,
@@ -82,9 +86,9 @@ class LifecycleStartBenchmark {
         }
     }
 
-    /** One row: {@code COUNT} items by {@code clients} clients, each item a business key {@code prefix + n + suffix}. */
-    private Result run(BenchCluster cluster, String prefix, String taskKey, int clients, Consumer<String> start,
-                       String suffix) throws Exception {
+    /** One row: {@code COUNT} items by {@code clients} clients; {@code start} answers the business key it started. */
+    private Result run(BenchCluster cluster, String prefix, String taskKey, int clients,
+                       Function<String, String> start) throws Exception {
         Map<String, Instant> sent = new HashMap<>();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -95,9 +99,9 @@ class LifecycleStartBenchmark {
                 for (int n = next.getAndIncrement(); n < COUNT; n = next.getAndIncrement()) {
                     String key = prefix + String.format("%05d", n);
                     Instant at = Instant.now();
-                    start.accept(key);
+                    String businessKey = start.apply(key);
                     synchronized (sent) {
-                        sent.put(key + (suffix.equals("-") ? ":1" : ""), at);
+                        sent.put(businessKey, at);
                     }
                 }
                 return null;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.modelgov.support.Api;
@@ -20,18 +21,21 @@ final class LifecycleWalker {
 
     static final String QUESTIONNAIRE = "Task_AnswerRiskQuestionnaire";
 
+    /** One task of the walk: who completes it, with which of its form's fields. */
+    private record Step(String taskKey, String user, Map<String, Object> fields) {
+    }
+
     /** The HIGH path: the answers suggest HIGH and the risk officer confirms it; two committee members sign. */
-    private static final Object[][] STEPS = {
-            {QUESTIONNAIRE, "owner", Map.of("useArea", "ESSENTIAL_SERVICES", "prohibitedPractice", false,
+    private static final List<Step> STEPS = List.of(
+            new Step(QUESTIONNAIRE, "owner", Map.of("useArea", "ESSENTIAL_SERVICES", "prohibitedPractice", false,
                     "decidesAboutIndividuals", true, "humanOversight", "HUMAN_REVIEWS", "personalData", "PERSONAL",
-                    "scale", "LARGE")},
-            {"Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "HIGH")},
-            {"Task_ReviewTechnicalValidation", "validator", Map.of("technicalDecision", "APPROVED")},
-            {"Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED")},
-            {"Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED")},
-            {"Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE")},
-            {"Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE")},
-    };
+                    "scale", "LARGE")),
+            new Step("Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "HIGH")),
+            new Step("Task_ReviewTechnicalValidation", "validator", Map.of("technicalDecision", "APPROVED")),
+            new Step("Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED")),
+            new Step("Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED")),
+            new Step("Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE")),
+            new Step("Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE")));
 
     private final BenchCluster cluster;
     private final ModelGovNode node;
@@ -58,13 +62,9 @@ final class LifecycleWalker {
         timed(calls, () -> register(owner, modelId));
         String versionId = modelId + ":1";
         Set<String> done = new HashSet<>();
-        for (Object[] step : STEPS) {
-            String taskKey = (String) step[0];
-            String user = (String) step[1];
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) step[2];
-            String taskId = timedValue(waits, () -> awaitTask(versionId, taskKey, done));
-            timed(calls, () -> complete(taskId, user, fields));
+        for (Step step : STEPS) {
+            String taskId = timedValue(waits, () -> awaitTask(versionId, step.taskKey(), done));
+            timed(calls, () -> complete(taskId, step.user(), step.fields()));
             done.add(taskId);
         }
         String instance = timedValue(waits, () -> awaitReviewTimer(versionId));
