@@ -72,6 +72,11 @@ public final class ModelGovNode implements AutoCloseable {
             jvm.addAll(List.of(options));
             return this;
         }
+
+        /** The JVM options a node gets, for reports that must name them. */
+        public List<String> jvmOptions() {
+            return List.copyOf(jvm);
+        }
     }
 
     /** Starts a node on a free port; logs go to {@code logDir/<name>.log}. Does not wait for it: {@link #awaitReady}. */
@@ -88,8 +93,11 @@ public final class ModelGovNode implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            // started in its log folder: a class path entry relative to the working directory (surefire adds one)
+            // would otherwise make the project folder a class path root, and the engine would deploy
+            // processes/*.bpmn beside target/classes/*.bpmn
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(log.toFile()).directory(logDir.toAbsolutePath().toFile());
             // only what the options say: a node must not pick up the test JVM's database settings by accident
             builder.environment().keySet().removeIf(k -> k.startsWith("MODELGOV_") || k.startsWith("SPRING_"));
             builder.environment().putAll(options.environment);
@@ -116,17 +124,28 @@ public final class ModelGovNode implements AutoCloseable {
                 + tail(60));
     }
 
+    /**
+     * Ready when the readiness probe says UP (200; it turns UP after the start-up runners: governance groups, demo
+     * users) or, where there is no probe to ask (404, or a redirect to the login page), when the login page answers.
+     */
     private boolean answers() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            int readiness = status("/actuator/health/readiness");
+            if (readiness == 200 || readiness == 503) {
+                return readiness == 200;
+            }
+            return status("/login") == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private int status(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(2)).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     public String name() {
@@ -211,9 +230,36 @@ public final class ModelGovNode implements AutoCloseable {
      * BPMN samples (which would be deployed beside the real processes).
      */
     static String applicationClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        return java.util.Arrays.stream(classPath().split(java.io.File.pathSeparator))
                 .filter(entry -> !Path.of(entry).endsWith("test-classes"))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /**
+     * This JVM's class path as plain entries. Under Maven it is surefire's manifest-only booter jar; a node started
+     * with that jar would see target/classes twice (manifest entry and class loader root) and Camunda would refuse
+     * to deploy every process twice.
+     */
+    static String classPath() {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return classPath;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String entries = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (entries == null || entries.isBlank()) {
+                return classPath;
+            }
+            List<String> paths = new ArrayList<>();
+            URI base = Path.of(classPath).toUri();
+            for (String entry : entries.strip().split("\\s+")) {
+                paths.add(Path.of(base.resolve(entry)).toString());
+            }
+            return String.join(java.io.File.pathSeparator, paths);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the class path of " + classPath, e);
+        }
     }
 
     private static int freePort() {
