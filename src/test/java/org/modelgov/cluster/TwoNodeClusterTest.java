@@ -99,7 +99,7 @@ class TwoNodeClusterTest {
                 .anyMatch(log -> log.contains("waited") && log.contains("another node's start-up"));
         for (ModelGovNode node : List.of(a, b)) {
             assertThat(Api.anonymous(node.port()).get("/actuator/health/readiness").body()).contains("\"UP\"");
-            assertThat(api(node, "admin").get("/actuator/prometheus", "text/plain").body()).contains("modelgov_process_step_instances");
+            assertThat(api(node, "admin").get("/actuator/prometheus", "text/plain").body()).contains("modelgov_tasks_open");
             JsonNode models = expect(api(node, "compliance").get("/api/models?size=50"), 200);
             assertThat(models.toString()).contains("CUST-CHURN-001", "CREDIT-SCORE-002", "RESUME-SCREEN-003");
         }
