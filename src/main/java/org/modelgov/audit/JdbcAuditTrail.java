@@ -85,7 +85,12 @@ class JdbcAuditTrail implements AuditTrail {
 
     /** The chain head: the last sealed position and its hash. */
     ChainHead head() {
-        return jdbc.sql("SELECT last_seq, last_hash FROM modelgov.audit_chain_head WHERE id = 1")
+        return readHead("");
+    }
+
+    /** The chain head, read plainly or (" FOR UPDATE") locked until the caller's transaction ends. */
+    private ChainHead readHead(String lock) {
+        return jdbc.sql("SELECT last_seq, last_hash FROM modelgov.audit_chain_head WHERE id = 1" + lock)
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
     }
 
@@ -111,8 +116,7 @@ class JdbcAuditTrail implements AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int sealNext(int limit) {
-        ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM modelgov.audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
+        ChainHead head = readHead(" FOR UPDATE");
         // read after the lock: a sealer that held it before us has committed, and this statement sees its work
         List<AuditEvent> pending = jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event"
                         + " WHERE chain_seq IS NULL ORDER BY seq LIMIT ?")

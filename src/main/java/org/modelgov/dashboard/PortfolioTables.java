@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.modelgov.incident.jdbc.IncidentTable;
 import org.modelgov.inventory.ModelStatus;
 import org.modelgov.inventory.RiskTier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +54,7 @@ class PortfolioTables {
     /** Open incidents with a regulatory report due and not yet filed, the most urgent first. */
     List<IncidentClock> incidentClocks(Instant now, int limit) {
         return jdbc.sql("SELECT id, model_id, incident_type, severity, status, report_due_at FROM modelgov.incident"
-                        + " WHERE status <> 'CLOSED' AND report_due_at IS NOT NULL AND report_filed_at IS NULL"
-                        + " ORDER BY report_due_at, id LIMIT ?")
+                        + " WHERE " + IncidentTable.OPEN_REPORT_CLOCK + " ORDER BY report_due_at, id LIMIT ?")
                 .param(limit)
                 .query((rs, n) -> new IncidentClock(rs.getString("id"), rs.getString("model_id"),
                         rs.getString("incident_type"), rs.getString("severity"), rs.getString("status"),
@@ -63,8 +63,7 @@ class PortfolioTables {
     }
 
     long countIncidentClocks() {
-        return jdbc.sql("SELECT COUNT(*) FROM modelgov.incident"
-                        + " WHERE status <> 'CLOSED' AND report_due_at IS NOT NULL AND report_filed_at IS NULL")
+        return jdbc.sql("SELECT COUNT(*) FROM modelgov.incident WHERE " + IncidentTable.OPEN_REPORT_CLOCK)
                 .query(Long.class).single();
     }
 

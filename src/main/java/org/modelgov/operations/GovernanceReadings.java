@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.modelgov.common.GovernanceRole;
+import org.modelgov.incident.jdbc.IncidentTable;
 import org.modelgov.notification.PublishStatus;
 import org.modelgov.operations.GovernanceSnapshot.ProcessStep;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,13 +134,12 @@ class GovernanceReadings {
     }
 
     /**
-     * Regulatory report clocks, the dashboard's definition (PortfolioTables.incidentClocks), split into those
-     * still running and those past due, so the two add up to all open clocks.
+     * Open regulatory report clocks (the dashboard's rule, {@link IncidentTable#OPEN_REPORT_CLOCK}), split into
+     * those still running and those past due, so the two add up to all open clocks.
      */
     private ReportClocks reportClocks(Instant now) {
         return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN report_due_at <= ? THEN 1 ELSE 0 END), 0)"
-                        + " FROM modelgov.incident"
-                        + " WHERE status <> 'CLOSED' AND report_due_at IS NOT NULL AND report_filed_at IS NULL")
+                        + " FROM modelgov.incident WHERE " + IncidentTable.OPEN_REPORT_CLOCK)
                 .param(now.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new ReportClocks(rs.getLong(1) - rs.getLong(2), rs.getLong(2))).single();
     }
