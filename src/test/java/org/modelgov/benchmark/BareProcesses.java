@@ -1,6 +1,7 @@
 package org.modelgov.benchmark;
 
 import org.modelgov.support.Api;
+import org.modelgov.support.HttpLifecycle;
 
 /**
  * The baselines the lifecycle is compared with: processes with the same wait states and nothing else, deployed
@@ -75,6 +76,6 @@ final class BareProcesses {
         Api.Response deployed = admin.multipart("/engine-rest/deployment/create",
                 Api.Part.field("deployment-name", resource), Api.Part.field("deploy-changed-only", "true"),
                 Api.Part.file("data", resource, xml.strip()));
-        LifecycleWalker.expect(deployed, 200);
+        HttpLifecycle.expect(deployed, 200);
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.modelgov.support.Api;
+import org.modelgov.support.HttpLifecycle;
 import org.modelgov.support.ModelGovNode;
 
 /**
@@ -48,7 +49,7 @@ class LifecycleStartBenchmark {
             LifecycleWalker walker = new LifecycleWalker(cluster, node);
             // one of each first: class loading and caches are not what this measures
             walker.register(BenchCluster.as(node, "owner"), "LS-WARMUP");
-            LifecycleWalker.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.START_KEY
+            HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.START_KEY
                     + "/start", "{\"businessKey\": \"BS-WARMUP\"}"), 200);
             awaitTasks(cluster, "LS-WARMUP%", LifecycleWalker.QUESTIONNAIRE, 1);
 
@@ -69,7 +70,7 @@ class LifecycleStartBenchmark {
                                 return modelId + ":1";
                             });
                     Result bare = run(cluster, "BS-C" + clients + "-", BareProcesses.START_TASK, clients, key -> {
-                        LifecycleWalker.expect(admin.post("/engine-rest/process-definition/key/"
+                        HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/"
                                 + BareProcesses.START_KEY + "/start", "{\"businessKey\": \"" + key + "\"}"), 200);
                         return key;
                     });

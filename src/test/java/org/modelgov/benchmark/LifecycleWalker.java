@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.modelgov.support.Api;
+import org.modelgov.support.HttpLifecycle;
 import org.modelgov.support.ModelGovNode;
 
 /**
@@ -73,9 +73,9 @@ final class LifecycleWalker {
     }
 
     void register(Api owner, String modelId) {
-        expect(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Benchmark credit " + modelId
-                + "\", \"purpose\": \"Scores consumer credit applications (benchmark)\"}"), 201);
-        expect(owner.post("/api/models/" + modelId + "/versions", """
+        HttpLifecycle.expect(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Benchmark credit "
+                + modelId + "\", \"purpose\": \"Scores consumer credit applications (benchmark)\"}"), 201);
+        HttpLifecycle.expect(owner.post("/api/models/" + modelId + "/versions", """
                 {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
                  "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "dataCapture": true,
                                      "interContainerEncryption": true}}
@@ -88,7 +88,7 @@ final class LifecycleWalker {
         while (Instant.now().isBefore(deadline)) {
             Api.Response tasks = admin.get("/engine-rest/task?processInstanceBusinessKey=" + versionId
                     + "&taskDefinitionKey=" + taskKey);
-            expect(tasks, 200);
+            HttpLifecycle.expect(tasks, 200);
             for (JsonNode task : tasks.json()) {
                 if (!done.contains(task.path("id").asText())) {
                     return task.path("id").asText();
@@ -120,24 +120,7 @@ final class LifecycleWalker {
     }
 
     private void complete(String taskId, String user, Map<String, Object> fields) {
-        Api person = BenchCluster.as(node, user);
-        expect(person.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}"), 204);
-        expect(person.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\": " + variables(fields)
-                + "}"), 204);
-    }
-
-    static String variables(Map<String, Object> values) {
-        Map<String, Object> ordered = new LinkedHashMap<>(values);
-        StringBuilder json = new StringBuilder("{");
-        ordered.forEach((name, value) -> json.append(json.length() > 1 ? ", " : "").append('"').append(name)
-                .append("\": {\"value\": ").append(value instanceof String s ? "\"" + s + "\"" : value).append('}'));
-        return json.append('}').toString();
-    }
-
-    static void expect(Api.Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected HTTP " + status + ", got " + response.status() + ": " + response.body());
-        }
+        HttpLifecycle.claimAndSubmit(BenchCluster.as(node, user), user, taskId, fields);
     }
 
     private static void timed(long[] total, Runnable action) {

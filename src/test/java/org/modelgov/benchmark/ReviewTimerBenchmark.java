@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.modelgov.support.Api;
+import org.modelgov.support.HttpLifecycle;
 import org.modelgov.support.ModelGovNode;
 
 /**
@@ -208,12 +209,12 @@ class ReviewTimerBenchmark {
         body.set("variables", variables);
         body.putArray("startInstructions").addObject().put("type", "startBeforeActivity")
                 .put("activityId", "Gateway_AwaitReview");
-        LifecycleWalker.expect(admin.post("/engine-rest/process-definition/key/ModelLifecycleProcess/start",
+        HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/ModelLifecycleProcess/start",
                 body.toString()), 200);
     }
 
     private static void startBare(Api admin, String businessKey) {
-        LifecycleWalker.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.TIMER_KEY + "/start",
+        HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.TIMER_KEY + "/start",
                 "{\"businessKey\": \"" + businessKey + "\", \"variables\": {\"dueAt\": {\"type\": \"Date\","
                         + " \"value\": \"" + now() + "\"}}}"), 200);
     }
@@ -223,7 +224,7 @@ class ReviewTimerBenchmark {
     }
 
     private static void setSuspended(Api admin, String jobDefinition, boolean suspended) {
-        LifecycleWalker.expect(admin.send("PUT", "/engine-rest/job-definition/" + jobDefinition + "/suspended",
+        HttpLifecycle.expect(admin.send("PUT", "/engine-rest/job-definition/" + jobDefinition + "/suspended",
                 "{\"suspended\": " + suspended + ", \"includeJobs\": " + !suspended + "}", "application/json"), 204);
     }
 

@@ -55,10 +55,14 @@ public final class HttpLifecycle {
     /** Waits for the version's open task {@code taskKey}, then claims it and submits its form as {@code user}. */
     public void complete(String versionId, String taskKey, String user, Map<String, Object> fields, Duration within) {
         Api api = userOn.apply(user);
-        String taskId = awaitTask(api, versionId, taskKey, within);
-        expect(api.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}"), 204);
-        expect(api.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\": " + variables(fields) + "}"),
-                204);
+        claimAndSubmit(api, user, awaitTask(api, versionId, taskKey, within), fields);
+    }
+
+    /** Claims task {@code taskId} for {@code user} and submits its form's {@code fields}, as Tasklist does. */
+    public static void claimAndSubmit(Api person, String user, String taskId, Map<String, Object> fields) {
+        expect(person.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}"), 204);
+        expect(person.post("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\": " + variables(fields)
+                + "}"), 204);
     }
 
     /** The id of the version's open task {@code taskKey} as {@code api}'s user sees it, once it exists. */
