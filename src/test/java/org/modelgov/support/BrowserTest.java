@@ -85,20 +85,32 @@ public abstract class BrowserTest {
         logIntoCamunda(app, user, password);
     }
 
+    /**
+     * Claims the open Tasklist task and waits until Tasklist has re-rendered it as claimed: the form is
+     * drawn again after the claim, and a field touched before that would lose its input.
+     */
+    protected void claimTask() {
+        page.click("text=Claim");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Unclaim")).waitFor();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+    }
+
     /** Picks {@code option} in the Camunda Form select labelled {@code label} (form-js opens a dropdown list). */
     protected void choose(String label, String option) {
         com.microsoft.playwright.Locator field = page.locator(".fjs-form-field-select")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(label)).first();
         com.microsoft.playwright.Locator item = page.locator(".fjs-dropdownlist-item")
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(option)).first();
-        // form-js opens its dropdown on a click into the field; the form may still be settling, so try again
-        for (int attempt = 0; attempt < 3; attempt++) {
+        // form-js opens its dropdown on a click into the field, and a second click closes it again; the form
+        // may still be settling on a busy machine, so click only while the list is not showing, and look again
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!item.isVisible() && System.currentTimeMillis() < deadline) {
             field.locator(".fjs-input-group, .fjs-select-display, input").first().click();
             try {
-                item.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(3000));
-                break;
+                item.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(2000));
             } catch (com.microsoft.playwright.TimeoutError notOpenYet) {
-                // the dropdown did not open: click again
+                // the dropdown did not open (or a late re-render closed it): look again
             }
         }
         item.click();

@@ -49,7 +49,7 @@ class GovernanceRefusalBrowserTest extends BrowserTest {
             switchUser("tasklist", "risk", "demo");
             page.navigate(url("/camunda/app/tasklist/default/#/?task=" + taskId));
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-            page.click("text=Claim");
+            claimTask();
 
             // the form asks for a justification only once the tier differs from the suggestion
             Locator justification = page.locator(".fjs-form-field")

@@ -43,7 +43,7 @@ class IncidentBrowserTest extends BrowserTest {
             page.navigate(url("/camunda/app/tasklist/default/#/?task=" + driver.task(incidentId, "Task_Triage").getId()));
             page.waitForLoadState(LoadState.NETWORKIDLE);
             assertThat(page.locator("input[disabled]").first()).hasValue(incidentId);
-            page.click("text=Claim");
+            claimTask();
             choose("Severity", "SEV1 — critical");
             page.getByText("A serious incident under EU AI Act Art. 73", new Page.GetByTextOptions().setExact(true)).click();
             choose("Kind of serious incident", "Serious disruption of critical infrastructure");

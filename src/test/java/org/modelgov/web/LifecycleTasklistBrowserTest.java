@@ -127,7 +127,7 @@ class LifecycleTasklistBrowserTest extends BrowserTest {
 
     private void claim(String taskKey, String versionId) {
         open(taskKey, versionId);
-        page.click("text=Claim");
+        claimTask();
     }
 
     /** form-js select: open the dropdown, pick the option. */

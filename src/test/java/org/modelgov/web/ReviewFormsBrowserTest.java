@@ -88,7 +88,7 @@ class ReviewFormsBrowserTest extends BrowserTest {
         try {
             switchUser("tasklist", "ethics", "demo");
             open("Task_ReviewEthics", versionId);
-            page.click("text=Claim"); // Tasklist lays a cover over the form of a task nobody holds
+            claimTask(); // Tasklist lays a cover over the form of a task nobody holds
             page.waitForLoadState(LoadState.NETWORKIDLE);
             assertThat(page.locator(".fjs-form table").first()).containsText("at least 0.8 (else FAIL)");
             Locator link = page.locator(".fjs-form li a[href^='/reports/']").first();

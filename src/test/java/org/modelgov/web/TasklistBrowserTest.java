@@ -25,7 +25,7 @@ class TasklistBrowserTest extends BrowserTest {
         try {
             page.click("text=My groups' tasks");
             page.getByText("Attest inventory record").first().click();
-            page.click("text=Claim");
+            claimTask();
             page.locator("text=The inventory record is accurate and complete").click();
             page.fill("textarea", "Checked against the registry");
             screenshot("tasklist-form.png");
