@@ -134,6 +134,7 @@ public class EvidenceService {
             case BIAS -> bias(request.uploads().get("data"), config, inputs);
             case PERFORMANCE -> performance(request.uploads().get("data"), config, inputs);
             case DRIFT -> drift(request.uploads().get("reference"), request.uploads().get("current"), config, inputs);
+            case PERSONAL_DATA -> throw new UnsupportedOperationException("the personal-data scan lands with issue 15");
         });
         String reportJson = bounded ? analyses.run(analysis) : call(analysis);
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),

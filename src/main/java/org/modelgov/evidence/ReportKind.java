@@ -6,7 +6,9 @@ import java.util.List;
 public enum ReportKind {
     BIAS(List.of("data", "config"), List.of()),
     PERFORMANCE(List.of("data", "config"), List.of()),
-    DRIFT(List.of("reference", "current"), List.of("config"));
+    DRIFT(List.of("reference", "current"), List.of("config")),
+    /** personal data found in a dataset (issue 15: the scan lands with its detectors) */
+    PERSONAL_DATA(List.of("data"), List.of());
 
     private final List<String> requiredParts;
     private final List<String> optionalParts;

@@ -71,6 +71,7 @@ class ReportPageController {
                 model.addAttribute("drift", ReportViews.drift(json, bounds));
                 yield "reports/drift";
             }
+            case PERSONAL_DATA -> throw new UnsupportedOperationException("the personal-data page lands with issue 15");
         };
     }
 }
