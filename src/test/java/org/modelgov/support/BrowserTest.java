@@ -91,8 +91,8 @@ public abstract class BrowserTest {
      */
     protected void claimTask() {
         page.click("text=Claim");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Unclaim")).waitFor();
+        // Tasklist's "unclaim" cross (an icon button without text) appears beside the assignee once claimed
+        page.locator("button.unclaim").waitFor();
         page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
