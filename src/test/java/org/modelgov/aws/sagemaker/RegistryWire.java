@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  */
 final class RegistryWire implements AutoCloseable {
 
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(700);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
     static final ObjectMapper JSON = new ObjectMapper();
     /**
      * ModelLifeCycle (Stage, StageStatus required: EntityName; StageDescription: at most 1024 characters) came to
@@ -55,13 +55,26 @@ final class RegistryWire implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .overrideConfiguration(c -> c
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(Duration.ofSeconds(10))
+                        .apiCallTimeout(Duration.ofSeconds(20))
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(3)
                                 .backoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(20)))
                                 .throttlingBackoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(20)))
                                 .build()))
                 .build();
+        warmUp();
+    }
+
+    /**
+     * The first call of a fresh SDK client loads and initialises most of the SDK, which on a busy machine takes
+     * longer than one attempt may; the tests' timeout and retry counts are about later calls, so one call goes
+     * first and is forgotten.
+     */
+    private void warmUp() {
+        server.stubFor(post("/").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"ModelPackageSummaryList\": []}")));
+        client.listModelPackages(r -> r.maxResults(1));
+        server.resetAll();
     }
 
     static MappingBuilder call(String operation) {

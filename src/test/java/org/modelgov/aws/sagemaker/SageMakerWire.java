@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 final class SageMakerWire implements AutoCloseable {
 
     static final int MAX_ATTEMPTS = 3;
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(700);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
     static final String JSON_1_1 = "application/x-amz-json-1.1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,13 +49,26 @@ final class SageMakerWire implements AutoCloseable {
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "test")))
                 .overrideConfiguration(c -> c.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(Duration.ofSeconds(10))
+                        .apiCallTimeout(Duration.ofSeconds(20))
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)
                                 .backoffStrategy(BackoffStrategy.retryImmediately())
                                 .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
                                 .build()))
                 .build();
+        warmUp();
+    }
+
+    /**
+     * The first call of a fresh SDK client loads and initialises most of the SDK, which on a busy machine takes
+     * longer than one attempt may; the tests' timeout and retry counts are about later calls, so one call goes
+     * first and is forgotten.
+     */
+    private void warmUp() {
+        server.stubFor(post("/").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"ModelPackageSummaryList\": []}")));
+        client.listModelPackages(r -> r.maxResults(1));
+        server.resetAll();
     }
 
     static MappingBuilder call(String operation) {
