@@ -77,7 +77,7 @@ class SageMakerModelCardsTest {
         assertThat(statusUpdate.has("Content")).isFalse();
         sageMaker.assertEverythingSentFitsTheAwsModel();
         assertThat(cards.find(VERSION)).get().extracting(ModelCard::content, ModelCard::status, ModelCard::revision)
-                .containsExactly(VALIDATED, ModelCardStatus.Approved, 2);
+                .containsExactly(VALIDATED, ModelCardStatus.Approved, 3);
     }
 
     @Test
