@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.modelgov.export.AuditorExportPart;
 import org.modelgov.export.ExportFile;
 import org.modelgov.inventory.InventoryService;
@@ -47,11 +46,14 @@ class ModelCardExport implements AuditorExportPart {
             String name = FOLDER + fileName(modelId) + "-v" + version.number();
             files.add(new ExportFile(name + ".pdf", "application/pdf", documents.pdf(shown)));
             files.add(new ExportFile(name + ".json", "application/json", write(ModelCardJson.Card.of(shown))));
-            files.add(new ExportFile(name + "-revisions.json", "application/json", write(Map.of(
-                    "versionId", version.id(),
-                    "revisions", shown.revisions().stream().map(r -> ModelCardJson.Revision.of(r, true)).toList()))));
+            files.add(new ExportFile(name + "-revisions.json", "application/json", write(new History(version.id(),
+                    shown.revisions().stream().map(r -> ModelCardJson.Revision.of(r, true)).toList()))));
         }
         return files;
+    }
+
+    /** A version's card history, oldest revision first, each with its content. */
+    record History(String versionId, List<ModelCardJson.Revision> revisions) {
     }
 
     /** A model id as a file name: its characters outside [A-Za-z0-9._-] become '_'. */
