@@ -37,12 +37,29 @@ public final class CardPaths {
         return out;
     }
 
+    private static void member(String key, JsonNode value, String path, String label, List<Entry> out) {
+        walk(value, path + "." + key, hasNamedItems(value) ? label : label + SEPARATOR + CardLabels.of(key), out);
+    }
+
+    private static boolean hasNamedItems(JsonNode node) {
+        if (!node.isArray() || node.isEmpty()) {
+            return false;
+        }
+        for (JsonNode item : node) {
+            if (CardJson.name(item) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void walk(JsonNode node, String path, String label, List<Entry> out) {
         if (CardJson.isScalar(node) || CardJson.isScalarList(node)) {
             out.add(new Entry(path, label, CardJson.text(node)));
         } else if (node.isObject()) {
-            node.properties().forEach(m -> walk(m.getValue(), path + "." + m.getKey(),
-                    label + SEPARATOR + CardLabels.of(m.getKey()), out));
+            // a list of named items reads by their names: "… › Validation findings › DI › Value", not
+            // "… › Metric groups › Validation findings › Metrics › DI › Value"
+            node.properties().forEach(m -> member(m.getKey(), m.getValue(), path, label, out));
         } else if (node.isArray()) {
             Set<String> seen = new HashSet<>();
             int i = 0;
@@ -60,8 +77,7 @@ public final class CardPaths {
                     boolean named = name != null;
                     element.properties().forEach(m -> {
                         if (!(named && m.getKey().equals("name"))) {
-                            walk(m.getValue(), itemPath + "." + m.getKey(),
-                                    itemLabel + SEPARATOR + CardLabels.of(m.getKey()), out);
+                            member(m.getKey(), m.getValue(), itemPath, itemLabel, out);
                         }
                     });
                 } else {

@@ -37,11 +37,11 @@ class CardDiffTest {
                         "Score retail and small business credit applications for default risk"),
                 tuple("Intended uses › Risk rating", CardDiff.Kind.CHANGED, "Medium", "High"),
                 tuple("Intended uses › Intended uses", CardDiff.Kind.ADDED, null, "Pre-screening only"),
-                tuple("Evaluation › Round 1 › Metric groups › Findings › Metrics › PSI › Type",
+                tuple("Evaluation › Round 1 › Findings › PSI › Type",
                         CardDiff.Kind.ADDED, null, "number"),
-                tuple("Evaluation › Round 1 › Metric groups › Findings › Metrics › PSI › Value",
+                tuple("Evaluation › Round 1 › Findings › PSI › Value",
                         CardDiff.Kind.ADDED, null, "0.04"),
-                tuple("Evaluation › Round 1 › Metric groups › Findings › Metrics › DI › Value",
+                tuple("Evaluation › Round 1 › Findings › DI › Value",
                         CardDiff.Kind.CHANGED, "0.85", "0.91"),
                 tuple("Additional information › Caveats and recommendations", CardDiff.Kind.REMOVED,
                         "Retrain yearly", null));
@@ -71,8 +71,8 @@ class CardDiffTest {
 
         assertThat(CardDiff.between(V1, without).differences()).extracting(CardDiff.Change::label,
                 CardDiff.Change::kind).containsExactly(
-                tuple("Evaluation › Round 1 › Metric groups › Findings › Metrics › DI › Type", CardDiff.Kind.REMOVED),
-                tuple("Evaluation › Round 1 › Metric groups › Findings › Metrics › DI › Value",
+                tuple("Evaluation › Round 1 › Findings › DI › Type", CardDiff.Kind.REMOVED),
+                tuple("Evaluation › Round 1 › Findings › DI › Value",
                         CardDiff.Kind.REMOVED));
         assertThat(CardDiff.between(V1, V1).isSame()).isTrue();
         assertThat(CardDiff.between(V1, V1).count(CardDiff.Kind.UNCHANGED)).isEqualTo(CardPaths.of(V1).size());

@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,8 @@ class ModelCardBrowserTest extends BrowserTest {
         int latest = page.locator("#revisions tbody tr").count();
         assertThat(latest).isGreaterThanOrEqualTo(4);
         assertThat(page.locator("#card-revision")).hasText(latest + " of " + latest);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "cards", "card-page.png"))
+                .setFullPage(true));
 
         // the picker goes back to the first revision: a draft written before the risk review
         page.selectOption("#revision", "1");
@@ -95,6 +99,8 @@ class ModelCardBrowserTest extends BrowserTest {
         assertThat(version.locator("td.before")).hasText("1");
         assertThat(version.locator("td.after")).hasText("2");
         assertThat(page.locator("#differences")).containsText("removed");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "cards", "versions-diff-page.png"))
+                .setFullPage(true));
         assertThat(page.locator("#json-link")).hasAttribute("href", "/api/models/" + modelId + "/cards/diff?from=1&to=2");
     }
 
