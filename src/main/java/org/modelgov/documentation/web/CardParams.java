@@ -13,7 +13,7 @@ final class CardParams {
 
     static int version(String modelId, String number) {
         if (number == null || !number.matches(NUMBER)) {
-            throw new NotFoundException("Model " + modelId + " has no version " + number);
+            throw new NotFoundException("Model " + modelId + " has no such version: versions are numbered 1, 2, …");
         }
         return Integer.parseInt(number);
     }
