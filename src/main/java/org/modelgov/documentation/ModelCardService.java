@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.modelgov.audit.AuditTrail;
+import org.modelgov.common.NotFoundException;
 import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.Model;
 import org.modelgov.inventory.ModelVersion;
@@ -41,21 +43,28 @@ public class ModelCardService {
     /** Writes the card's content from the inventory (and the validation round, when given). */
     @Transactional
     public ModelCard writeContent(String versionId, String validationRunId) {
+        return writeContent(versionId, validationRunId, CardChange.UNKNOWN);
+    }
+
+    /** As {@link #writeContent(String, String)}, kept in the card's history as caused by {@code change}. */
+    @Transactional
+    public ModelCard writeContent(String versionId, String validationRunId, CardChange change) {
         ModelVersion version = inventory.version(versionId);
         Model model = inventory.get(version.modelId());
         String content = content(model, version, validationRunId);
         ModelCard before = cards.find(versionId).orElse(null);
         if (before == null || !before.content().equals(content)) {
-            cards.saveContent(versionId, content);
+            cards.saveContent(versionId, content, change);
         }
         return cards.find(versionId).orElseThrow();
     }
 
     @Transactional
     public ModelCard moveTo(String versionId, ModelCardStatus status, String decidedBy) {
-        ModelCard card = cards.find(versionId).orElseGet(() -> writeContent(versionId, null));
+        ModelCard card = cards.find(versionId).orElseGet(() -> writeContent(versionId, null,
+                new CardChange(decidedBy, "Card written before its status was set")));
         if (card.status() != status) {
-            cards.setStatus(versionId, status);
+            cards.setStatus(versionId, status, new CardChange(decidedBy, step(status)));
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("from", card.status().name());
             details.put("to", status.name());
@@ -68,6 +77,41 @@ public class ModelCardService {
     @Transactional(readOnly = true)
     public java.util.Optional<ModelCard> find(String versionId) {
         return cards.find(versionId);
+    }
+
+    /** Every kept revision of the version's card, oldest first (empty when it has none yet). */
+    @Transactional(readOnly = true)
+    public List<CardRevision> revisions(String versionId) {
+        return cards.revisions(versionId);
+    }
+
+    /**
+     * One revision of the version's card, or its current one when {@code revision} is null.
+     *
+     * @throws NotFoundException when the version has no card yet, or no such revision
+     */
+    @Transactional(readOnly = true)
+    public CardRevision revision(String versionId, Integer revision) {
+        if (revision == null) {
+            ModelCard current = cards.find(versionId).orElseThrow(() -> new NotFoundException(
+                    "Model version " + versionId + " has no model card yet"));
+            return cards.revision(versionId, current.revision()).orElseThrow(() -> new IllegalStateException(
+                    "The model card of " + versionId + " has no kept revision " + current.revision()));
+        }
+        return cards.revision(versionId, revision).orElseThrow(() -> new NotFoundException(
+                "The model card of " + versionId + " has no revision " + revision
+                        + cards.find(versionId).map(c -> " (it has revisions 1 to " + c.revision() + ")")
+                        .orElse(" (it has no card yet)")));
+    }
+
+    /** The step a status change stands for, in the words of the card's history. */
+    static String step(ModelCardStatus status) {
+        return switch (status) {
+            case Draft -> "Back to draft";
+            case PendingReview -> "Validation passed: submitted for sign-off";
+            case Approved -> "Approved at sign-off";
+            case Archived -> "Archived: version rejected or retired";
+        };
     }
 
     private String content(Model model, ModelVersion version, String validationRunId) {

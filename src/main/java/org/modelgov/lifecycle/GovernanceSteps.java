@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.modelgov.audit.AuditTrail;
+import org.modelgov.documentation.CardChange;
 import org.modelgov.documentation.ModelCardService;
 import org.modelgov.documentation.ModelCardStatus;
 import org.modelgov.inventory.InventoryService;
@@ -65,7 +66,8 @@ public class GovernanceSteps {
     @Transactional
     public void openGovernanceRecords(String versionId) {
         registry.registerPending(versionId);
-        cards.writeContent(versionId, null);
+        cards.writeContent(versionId, null,
+                new CardChange(inventory.version(versionId).registeredBy(), "Version registered"));
     }
 
     /**
@@ -80,7 +82,7 @@ public class GovernanceSteps {
                 new IllegalStateException("No risk tier of " + versionId + " has been decided: the questionnaire"
                         + " and the risk officer's review come first"));
         inventory.recordRiskTier(versionId, decided.tier(), decided.reason(), decided.decidedBy());
-        cards.writeContent(versionId, null);
+        cards.writeContent(versionId, null, new CardChange(decided.decidedBy(), "Risk tier recorded"));
         return decided.tier();
     }
 
@@ -127,9 +129,10 @@ public class GovernanceSteps {
     /** Validation passed: the card gets the evaluation and goes to review by the committee. */
     @Transactional
     public void submitForSignOff(String versionId, String validationRunId) {
-        cards.writeContent(versionId, validationRunId);
-        // the round's reviewers passed it: the card moves on their decisions
+        // the round's reviewers passed it: the card's evaluation and its move are on their decisions
         String reviewers = String.join("+", reviews.validators(versionId, validationRunId));
+        cards.writeContent(versionId, validationRunId, new CardChange(reviewers.isEmpty() ? ACTOR : reviewers,
+                "Validation passed: evaluation written"));
         cards.moveTo(versionId, ModelCardStatus.PendingReview, reviewers.isEmpty() ? ACTOR : reviewers);
     }
 

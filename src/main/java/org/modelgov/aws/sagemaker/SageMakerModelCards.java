@@ -7,8 +7,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.modelgov.documentation.CardChange;
+import org.modelgov.documentation.CardRevision;
 import org.modelgov.documentation.ModelCard;
 import org.modelgov.documentation.ModelCardStatus;
 import org.modelgov.documentation.ModelCards;
@@ -26,7 +29,8 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException
 /**
  * AWS mode: each version's model card is a SageMaker model card ({@code modelgov-credit-score-002-v3} for
  * {@code CREDIT-SCORE-002:3}). Content and status are separate UpdateModelCard calls, as SageMaker requires.
- * ModelGov's model_card table keeps a copy, written after SageMaker accepted the change, and answers {@link #find}.
+ * ModelGov's model_card table keeps a copy, written after SageMaker accepted the change, and answers {@link #find};
+ * every revision is kept there too (SageMaker keeps its own versions of a card, but ModelGov's history is the record).
  * Idempotent: the card is described first and a content or status it already has is not sent again.
  */
 @Component
@@ -54,7 +58,17 @@ class SageMakerModelCards implements ModelCards {
     }
 
     @Override
-    public void saveContent(String versionId, String content) {
+    public List<CardRevision> revisions(String versionId) {
+        return table.revisions(versionId);
+    }
+
+    @Override
+    public Optional<CardRevision> revision(String versionId, int revision) {
+        return table.revision(versionId, revision);
+    }
+
+    @Override
+    public void saveContent(String versionId, String content, CardChange change) {
         if (content.length() > MAX_CONTENT) {
             throw new IllegalArgumentException("The model card of " + versionId + " has " + content.length()
                     + " characters; SageMaker accepts at most " + MAX_CONTENT);
@@ -71,12 +85,12 @@ class SageMakerModelCards implements ModelCards {
             log.info("Model card {} of {}: new content", name, versionId);
         }
         if (!table.find(versionId).map(card -> card.content().equals(content)).orElse(false)) {
-            table.saveContent(versionId, content);
+            table.saveContent(versionId, content, change);
         }
     }
 
     @Override
-    public void setStatus(String versionId, ModelCardStatus status) {
+    public void setStatus(String versionId, ModelCardStatus status, CardChange change) {
         String name = cardName(versionId);
         ModelCardStatus current = describe(versionId, name)
                 .map(card -> ModelCardStatus.valueOf(card.modelCardStatusAsString()))
@@ -88,7 +102,7 @@ class SageMakerModelCards implements ModelCards {
                     () -> sageMaker.updateModelCard(r -> r.modelCardName(name).modelCardStatus(status.name())));
             log.info("Model card {} of {}: {} -> {}", name, versionId, current, status);
         }
-        table.setStatus(versionId, status);
+        table.setStatus(versionId, status, change);
     }
 
     /** A card written before AWS mode was switched on exists only locally: it is created from that copy. */

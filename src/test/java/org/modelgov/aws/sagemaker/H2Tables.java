@@ -19,12 +19,14 @@ final class H2Tables implements AutoCloseable {
 
     H2Tables(String... tables) {
         jdbc.sql("CREATE SCHEMA modelgov").update();
-        String migration = read("/db/migration/V5__governance_lifecycle.sql");
+        // the card's tables live in two migrations: V5 (model_card) and V18 (model_card_revision)
+        String migration = read("/db/migration/V5__governance_lifecycle.sql")
+                + read("/db/migration/V18__model_card_revisions.sql");
         for (String table : tables) {
             Matcher create = Pattern.compile("CREATE TABLE " + table + " \\(.*?\\n\\);", Pattern.DOTALL)
                     .matcher(migration);
             if (!create.find()) {
-                throw new IllegalArgumentException("no table " + table + " in V5__governance_lifecycle.sql");
+                throw new IllegalArgumentException("no table " + table + " in V5 or V18");
             }
             jdbc.sql(create.group().replace("CREATE TABLE ", "CREATE TABLE modelgov.")
                     .replaceAll(" REFERENCES \\w+ \\(\\w+\\)", "")).update();

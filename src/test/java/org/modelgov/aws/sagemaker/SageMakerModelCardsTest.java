@@ -1,6 +1,7 @@
 package org.modelgov.aws.sagemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.modelgov.aws.sagemaker.RegistryWire.call;
 import static org.modelgov.aws.sagemaker.RegistryWire.error;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modelgov.aws.AwsModelShapes;
+import org.modelgov.documentation.CardRevision;
 import org.modelgov.documentation.ModelCard;
 import org.modelgov.documentation.ModelCardStatus;
 import org.modelgov.documentation.local.ModelCardTable;
@@ -39,7 +41,7 @@ class SageMakerModelCardsTest {
     @BeforeEach
     void setUp() {
         sageMaker = new RegistryWire();
-        db = new H2Tables("model_card");
+        db = new H2Tables("model_card", "model_card_revision");
         cards = new SageMakerModelCards(sageMaker.client, db.jdbc,
                 Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
         sageMaker.server.stubFor(call("CreateModelCard").willReturn(ok(arnAnswer())));
@@ -77,7 +79,13 @@ class SageMakerModelCardsTest {
         assertThat(statusUpdate.has("Content")).isFalse();
         sageMaker.assertEverythingSentFitsTheAwsModel();
         assertThat(cards.find(VERSION)).get().extracting(ModelCard::content, ModelCard::status, ModelCard::revision)
-                .containsExactly(VALIDATED, ModelCardStatus.Approved, 2);
+                .containsExactly(VALIDATED, ModelCardStatus.Approved, 3);
+        // AWS mode keeps ModelGov's history too: each accepted change is a revision
+        assertThat(cards.revisions(VERSION)).extracting(CardRevision::revision, CardRevision::status,
+                CardRevision::content, CardRevision::kind).containsExactly(
+                tuple(1, ModelCardStatus.Draft, DRAFT, "CONTENT"),
+                tuple(2, ModelCardStatus.Draft, VALIDATED, "CONTENT"),
+                tuple(3, ModelCardStatus.Approved, VALIDATED, "STATUS"));
     }
 
     @Test
@@ -131,6 +139,7 @@ class SageMakerModelCardsTest {
                 .hasMessageContaining("UpdateModelCard failed for " + VERSION + " (model card " + NAME + ")")
                 .hasMessageContaining("ValidationException: Content does not conform to the model card JSON schema");
         assertThat(cards.find(VERSION)).contains(before);
+        assertThat(cards.revisions(VERSION)).extracting(CardRevision::content).containsExactly(DRAFT);
     }
 
     @Test
