@@ -23,6 +23,7 @@ import org.modelgov.inventory.InventoryService;
 import org.modelgov.support.Api;
 import org.modelgov.support.LifecycleDriver;
 import org.modelgov.support.ModelGovIntegrationTest;
+import org.modelgov.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -168,6 +169,12 @@ class ComplianceReportIntegrationTest {
         }
         assertThat(Api.anonymous(port).get("/api/models/" + modelId + "/compliance-report").status()).isEqualTo(401);
         assertThat(officer.get("/api/models/NO-SUCH-MODEL/compliance-report").status()).isEqualTo(404);
+
+        // a model with no version yet still renders as a page and as the export's files
+        String html = WebappSession.logIn(port, "owner", "demo").page("/models/" + modelId + "/compliance");
+        assertThat(html).contains("no version registered", "not answered yet", "id=\"requirements\"")
+                .doesNotContain("id=\"scope-form\"");
+        assertThat(documents.filesFor(modelId)).extracting(f -> new String(f.content(), 0, 1)).containsExactly("{", "%");
     }
 
     @Test
