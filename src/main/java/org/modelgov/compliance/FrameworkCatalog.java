@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,12 @@ public class FrameworkCatalog {
     private final List<Framework> frameworks;
     private final String location;
 
-    FrameworkCatalog(@Value("${modelgov.compliance.frameworks-location:}") String location) {
+    @Autowired
+    FrameworkCatalog(ComplianceProperties properties) {
+        this(properties.frameworksLocation());
+    }
+
+    FrameworkCatalog(String location) {
         this.location = location == null || location.isBlank() ? "bundled" : location;
         this.frameworks = location == null || location.isBlank() ? loadBundled() : loadDirectory(Path.of(location));
         log.info("Compliance frameworks ({}): {}", this.location, frameworks.stream()
