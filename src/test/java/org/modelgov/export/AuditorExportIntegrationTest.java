@@ -309,10 +309,16 @@ class AuditorExportIntegrationTest {
 
         // the next export carries this one's event, at a position past its head: the earlier head is its anchor
         JsonNode head = OfflineVerifier.json(files.get("manifest.json")).path("chainHead");
+        // a head anyone logged in can read and keep elsewhere, after sealing what is committed
+        JsonNode published = owner.get("/api/audit/head").json();
+        assertThat(published.path("seq").asLong()).isGreaterThan(head.path("seq").asLong());
+        assertThat(published.path("hash").asText()).matches("[0-9a-f]{64}");
         Map<String, byte[]> next = OfflineVerifier.unzip(download("admin", modelId).body());
         assertThat(OfflineVerifier.lines(next.get("audit/events.jsonl")))
                 .anyMatch(e -> e.path("details").asText().contains(manifestSha));
         assertThat(OfflineVerifier.verify(next, head.path("seq").asLong(), head.path("hash").asText())).isEmpty();
+        assertThat(OfflineVerifier.verify(next, published.path("seq").asLong(), published.path("hash").asText()))
+                .isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,28 @@ class ExportZipTest {
             zip.add("x.json", "1");
             assertThatThrownBy(() -> zip.add("x.json", "2")).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("x.json");
+        }
+    }
+
+    @Test
+    void thePartsFilesAreAddedUnderTheirPathsButNeverOverTheExportsOwn() throws IOException {
+        AuditorExportPart cards = modelId -> List.of(
+                new ExportFile("model-cards/" + modelId + "-v1.pdf", "application/pdf", new byte[] {37, 80}),
+                new ExportFile("model-cards/" + modelId + "-v1.json", "application/json", "{}".getBytes()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ExportZip zip = new ExportZip(out, Instant.EPOCH)) {
+            AuditorExports.writeParts(List.of(cards), "CREDIT-1", zip);
+            assertThat(zip.entries()).extracting(ExportZip.Entry::path)
+                    .containsExactly("model-cards/CREDIT-1-v1.pdf", "model-cards/CREDIT-1-v1.json");
+            assertThat(zip.entries().get(0).sha256()).isEqualTo(OfflineVerifier.sha256(new byte[] {37, 80}));
+        }
+        for (String own : List.of("manifest.json", "README.md", "verify.py", "audit/events.jsonl",
+                "evidence/BIAS-x.json", "decisions/decisions.json")) {
+            AuditorExportPart rogue = modelId -> List.of(new ExportFile(own, "text/plain", new byte[0]));
+            try (ExportZip zip = new ExportZip(new ByteArrayOutputStream(), Instant.EPOCH)) {
+                assertThatThrownBy(() -> AuditorExports.writeParts(List.of(rogue), "CREDIT-1", zip))
+                        .as(own).isInstanceOf(IllegalStateException.class).hasMessageContaining(own);
+            }
         }
     }
 
