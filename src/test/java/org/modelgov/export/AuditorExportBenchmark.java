@@ -139,7 +139,8 @@ class AuditorExportBenchmark {
 
                 Database: %s. The model has %,d audit events (interleaved with %,d of another model) and %d evidence
                 reports of %d KB. Export over HTTP as compliance, body read as a stream and discarded; heap sampled
-                every 5 ms in the server's JVM (the test runs in it; a rough upper bound, GC included).
+                every 5 ms in the server's JVM (the test runs in it): the peak counts garbage not yet collected, so it is an
+upper bound on what the export holds, not what it retains.
 
                 | measure | value |
                 |---|---|
@@ -147,7 +148,7 @@ class AuditorExportBenchmark {
                 | last byte | %.0f ms |
                 | ZIP size | %.1f MB (files uncompressed: %.1f MB) |
                 | events / chain links in the ZIP | %,d / %,d |
-                | heap growth while streaming (peak - baseline) | %.0f MB |
+                | heap in use while streaming, peak above baseline | %.0f MB |
 
                 The second download verified offline (manifest, every hash, every link, every report) with no problem.
                 """, System.getProperty("spring.profiles.active", System.getenv().getOrDefault(
