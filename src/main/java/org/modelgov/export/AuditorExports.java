@@ -60,6 +60,8 @@ public class AuditorExports {
     private static final Set<String> OWN_FOLDERS = Set.of("evidence/", "decisions/", "audit/");
     private static final Set<String> OWN_FILES = Set.of("README.md", "verify.py", "manifest.json",
             "manifest.sha256");
+    /** One compact JSON object a line (audit/*.jsonl). */
+    private static final ObjectMapper LINES = new ObjectMapper();
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -249,8 +251,6 @@ public class AuditorExports {
         row.put("hash", e.hash());
         return row;
     }
-
-    private static final ObjectMapper LINES = new ObjectMapper();
 
     private static void line(OutputStream out, Map<String, Object> row) {
         try {

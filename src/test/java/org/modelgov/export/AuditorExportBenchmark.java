@@ -139,8 +139,8 @@ class AuditorExportBenchmark {
 
                 Database: %s. The model has %,d audit events (interleaved with %,d of another model) and %d evidence
                 reports of %d KB. Export over HTTP as compliance, body read as a stream and discarded; heap sampled
-                every 5 ms in the server's JVM (the test runs in it): the peak counts garbage not yet collected, so it is an
-upper bound on what the export holds, not what it retains.
+                every 5 ms in the server's JVM (the test runs in it): the peak counts garbage not yet collected, so it
+                is an upper bound on what the export holds, not what it retains.
 
                 | measure | value |
                 |---|---|
