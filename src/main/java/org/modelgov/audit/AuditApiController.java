@@ -67,6 +67,16 @@ class AuditApiController {
         return export.export(query, chosen);
     }
 
+    /**
+     * The chain head after sealing what is committed: a position and hash to keep outside ModelGov (a ticket, an
+     * e-mail, a timestamping service), which a later auditor's export must still contain (verify.py --anchor).
+     */
+    @GetMapping(path = "/head", produces = MediaType.APPLICATION_JSON_VALUE)
+    AuditLog.Head head() {
+        log.sealPending();
+        return log.chainHead();
+    }
+
     @GetMapping(path = "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditLog.Verification verify() {
         return log.verify();

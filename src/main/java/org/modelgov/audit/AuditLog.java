@@ -67,6 +67,39 @@ public class AuditLog {
         trail.forEach(query, consumer);
     }
 
+    /** The chain head as it stands: the last sealed position and its hash. */
+    @Transactional(readOnly = true)
+    public Head chainHead() {
+        JdbcAuditTrail.ChainHead head = trail.head();
+        return new Head(head.lastSeq(), head.lastHash());
+    }
+
+    /** The chain head: the last sealed position ({@code 0} before the first event) and its hash. */
+    public record Head(long seq, String hash) {
+    }
+
+    /** The chain position of the model's first sealed event, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> firstChainSeqOfModel(String modelId) {
+        return trail.firstChainSeqOfModel(modelId);
+    }
+
+    /**
+     * Hands the model's sealed events up to chain position {@code upToChainSeq} to {@code consumer} in chain order,
+     * in one read-only transaction (PostgreSQL streams rows only inside one).
+     */
+    @Transactional(readOnly = true)
+    public void forEachModelEventInChain(String modelId, long upToChainSeq,
+                                         java.util.function.Consumer<AuditEvent> consumer) {
+        trail.forEachModelEventInChain(modelId, upToChainSeq, consumer);
+    }
+
+    /** Hands every chain link from position {@code from} to {@code to} to {@code consumer}, in chain order. */
+    @Transactional(readOnly = true)
+    public void forEachLink(long from, long to, java.util.function.Consumer<ChainLink> consumer) {
+        trail.forEachLink(from, to, consumer);
+    }
+
     /**
      * How often each action was recorded per UTC month, for the {@code months} months up to and including
      * the one {@code now} falls in; every month is present, oldest first.

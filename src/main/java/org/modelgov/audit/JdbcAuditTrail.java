@@ -175,6 +175,34 @@ class JdbcAuditTrail implements AuditTrail {
                 (RowCallbackHandler) rs -> consumer.accept(event(rs, 0)), where.params().toArray());
     }
 
+    /**
+     * The model's sealed events up to chain position {@code upToChainSeq}, in chain order, one at a time (the
+     * auditor's export).
+     */
+    void forEachModelEventInChain(String modelId, long upToChainSeq, Consumer<AuditEvent> consumer) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(EXPORT_FETCH_SIZE);
+        streaming.query("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE model_id = ? AND chain_seq <= ?"
+                        + " ORDER BY chain_seq",
+                (RowCallbackHandler) rs -> consumer.accept(event(rs, 0)), modelId, upToChainSeq);
+    }
+
+    /** The chain links (position, previous hash, hash) from {@code fromChainSeq} to {@code toChainSeq}, in order. */
+    void forEachLink(long fromChainSeq, long toChainSeq, Consumer<ChainLink> consumer) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(EXPORT_FETCH_SIZE);
+        streaming.query("SELECT chain_seq, prev_hash, hash FROM modelgov.audit_event"
+                        + " WHERE chain_seq >= ? AND chain_seq <= ? ORDER BY chain_seq",
+                (RowCallbackHandler) rs -> consumer.accept(new ChainLink(rs.getLong(1), rs.getString(2),
+                        rs.getString(3))), fromChainSeq, toChainSeq);
+    }
+
+    /** The chain position of the model's first sealed event, if it has one. */
+    java.util.Optional<Long> firstChainSeqOfModel(String modelId) {
+        return jdbc.sql("SELECT MIN(chain_seq) FROM modelgov.audit_event WHERE model_id = ?")
+                .param(modelId).query(Long.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** When each event with one of these actions happened, from {@code since} on (the dashboard's throughput). */
     List<ActionAt> actionsSince(List<String> actions, Instant since) {
         String marks = String.join(", ", java.util.Collections.nCopies(actions.size(), "?"));
