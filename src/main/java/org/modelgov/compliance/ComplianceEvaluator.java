@@ -129,7 +129,7 @@ public final class ComplianceEvaluator {
             case CARD -> facts.cardFields().contains(ref.name())
                     ? new Evidence(ref.toString(), Status.MET, "the model card of version " + facts.versionNumber()
                     + " has " + ref.name(), List.of(new Link("Model card (version " + facts.versionNumber() + ")",
-                    model + "#versions")))
+                    model + "/versions/" + facts.versionNumber() + "/card")))
                     : new Evidence(ref.toString(), Status.MISSING, facts.versionId() == null ? "no version registered"
                     : "the model card of version " + facts.versionNumber() + " has no " + ref.name(),
                     List.of(new Link("Versions and model cards", model + "#versions")));

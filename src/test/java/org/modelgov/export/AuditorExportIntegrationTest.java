@@ -180,6 +180,29 @@ class AuditorExportIntegrationTest {
     }
 
     @Test
+    void theExportHoldsTheModelCardAndTheComplianceReportAsDocumentsAnAuditorCanOpen() throws Exception {
+        Map<String, byte[]> files = OfflineVerifier.unzip(download("compliance", modelId).body());
+
+        // the parts other capabilities contribute: the card of each version and the compliance report
+        String card = "model-cards/" + modelId + "-v1";
+        assertThat(files).containsKeys(card + ".pdf", card + ".json", card + "-revisions.json",
+                "compliance/compliance-report.json", "compliance/compliance-report.pdf");
+        assertThat(OfflineVerifier.json(files.get(card + ".json")).path("content").path("model_overview").path("model_name").asText())
+                .isEqualTo(modelId);
+        assertThat(OfflineVerifier.json(files.get("compliance/compliance-report.json")).path("modelId").asText())
+                .isEqualTo(modelId);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(files.get(card + ".pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains(modelId);
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                files.get("compliance/compliance-report.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains(modelId);
+        }
+        // and the manifest vouches for them like for every other file
+        assertThat(OfflineVerifier.verify(files, null, null)).isEmpty();
+    }
+
+    @Test
     void tamperingWithTheSliceFailsVerificationEvenWithARecomputedManifest() {
         Map<String, byte[]> exported = OfflineVerifier.unzip(download("compliance", modelId).body());
         assertThat(OfflineVerifier.verify(exported, null, null)).isEmpty();
