@@ -44,12 +44,13 @@ import org.modelgov.fairness.performance.PerformanceAnalysis;
 import org.modelgov.inventory.Actor;
 import org.modelgov.inventory.ModelRepository;
 import org.modelgov.inventory.ModelVersion;
+import org.modelgov.privacy.PersonalDataScan;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Computes bias, performance and drift reports from uploaded CSV files and keeps them as evidence,
+ * Computes bias, performance, drift and personal-data reports from uploaded CSV files and keeps them as evidence,
  * optionally linked to an inventory model (version). The metrics run outside any database
  * transaction (they can take seconds on large files); the report, its input hashes and the audit
  * event are then saved in one short transaction, together or not at all.
@@ -134,7 +135,7 @@ public class EvidenceService {
             case BIAS -> bias(request.uploads().get("data"), config, inputs);
             case PERFORMANCE -> performance(request.uploads().get("data"), config, inputs);
             case DRIFT -> drift(request.uploads().get("reference"), request.uploads().get("current"), config, inputs);
-            case PERSONAL_DATA -> throw new UnsupportedOperationException("the personal-data scan lands with issue 15");
+            case PERSONAL_DATA -> personalData(request.uploads().get("data"), inputs);
         });
         String reportJson = bounded ? analyses.run(analysis) : call(analysis);
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),
@@ -281,6 +282,20 @@ public class EvidenceService {
                 throw new DataLimitException(data.part(), e);
             } catch (MetricsInputException e) {
                 throw invalid(e.getMessage().startsWith("config") ? "config" : "data", e);
+            }
+        });
+    }
+
+    /** The personal-data scan: findings name columns and detectors, never values (see PersonalDataScan). */
+    private String personalData(Upload data, List<EvidenceInput> inputs) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return readData(data, inputs, in -> {
+            try {
+                return PersonalDataScan.run(in, limits, today).toJson();
+            } catch (CsvLimitExceededException e) {
+                throw new DataLimitException(data.part(), e);
+            } catch (MetricsInputException e) {
+                throw invalid("data", e);
             }
         });
     }
