@@ -187,7 +187,7 @@ class PersonalDataLifecycleIntegrationTest {
 
     @Test
     void anUploadedFileIsScannedAndNoValueComesBack() {
-        String csv = PersonalDataScanTest.mixed();
+        String csv = PersonalDataScanTestData.mixed();
         Api validator = Api.as(port, "validator", "demo");
         Api.Response created = validator.multipart("/api/reports/personal-data",
                 Api.Part.file("data", "customers.csv", csv.getBytes(StandardCharsets.UTF_8)));
@@ -198,7 +198,7 @@ class PersonalDataLifecycleIntegrationTest {
         String page = WebappSession.logIn(port, "validator", "demo")
                 .page(created.location().replace("/api/reports/", "/reports/"));
         assertThat(page).contains("Special-category data (GDPR Art. 9) found", "date_of_birth");
-        for (String value : PersonalDataScanTest.PLANTED) {
+        for (String value : PersonalDataScanTestData.PLANTED) {
             assertThat(created.body()).doesNotContain(value);
             assertThat(page).doesNotContain(value);
         }

@@ -20,11 +20,6 @@ class PersonalDataScanTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
-    /** Values planted in {@link #mixed()}: none may appear in anything the scan produces. */
-    static final List<String> PLANTED = List.of("jane.doe@example.org", "+44 7700 900123", "123-45-6789",
-            "AB123456C", "4111 1111 1111 1111", "GB82WEST12345698765432", "192.168.1.1", "1984-03-07", "Jane Doe",
-            "Muslim", "Dr Alan Turing", "diabetes", "bob@example.com", "Diabetes");
-
     static PersonalDataReport scan(String csv) {
         return PersonalDataScan.run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), CsvLimits.DEFAULTS,
                 TODAY);
@@ -34,38 +29,9 @@ class PersonalDataScanTest {
         return report.findings().stream().collect(Collectors.toMap(f -> f.column() + "/" + f.detector(), f -> f));
     }
 
-    /** 10 rows: every detector in its own column, some cells blank, one near miss in several. */
-    static String mixed() {
-        StringBuilder csv = new StringBuilder("id,email,phone,ssn,nino,card,iban,client_ip,date_of_birth,"
-                + "full_name,faith,group,notes,order_no,build,signup_date,sex,age,condition\n");
-        for (int i = 0; i < 10; i++) {
-            boolean blank = i >= 8; // rows 9 and 10: blank personal fields
-            csv.append(i).append(',')
-                    .append(blank ? "" : "jane.doe@example.org").append(',')
-                    .append(blank ? "" : "+44 7700 900123").append(',')
-                    .append(blank ? "" : i == 0 ? "000-45-6789" : "123-45-6789").append(',') // 000: never issued
-                    .append(blank ? "" : "AB123456C").append(',')
-                    .append(blank ? "" : i == 0 ? "4111 1111 1111 1112" : "4111 1111 1111 1111").append(',')
-                    .append(blank ? "" : "GB82WEST12345698765432").append(',')
-                    .append(blank ? "" : "192.168.1.1").append(',')
-                    .append(blank ? "" : i == 0 ? "2031-01-01" : "1984-03-07").append(',') // 2031: not yet born
-                    .append(blank ? "" : i < 2 ? "Dr Alan Turing" : "Jane Doe").append(',')
-                    .append(i % 2 == 0 ? "Muslim" : "Christian").append(',')
-                    .append(i < 6 ? "Diabetes" : i < 8 ? "asthma" : "none").append(',')
-                    .append(i == 3 ? "\"call me, bob@example.com\"" : "no comment").append(',')
-                    .append(i == 5 ? "4111111111111111" : "12345678901234" + i + "7").append(',')
-                    .append("1.2.3.").append(i + 1).append(',')
-                    .append("2024-01-1").append(i).append(',')
-                    .append(i % 2 == 0 ? "Female" : "Male").append(',')
-                    .append(30 + i).append(',')
-                    .append(i < 5 ? "good" : "fair").append('\n');
-        }
-        return csv.toString();
-    }
-
     @Test
     void countsAndSharesAreExactPerColumnAndDetector() {
-        PersonalDataReport report = scan(mixed());
+        PersonalDataReport report = scan(PersonalDataScanTestData.mixed());
         Map<String, PersonalDataFinding> f = byKey(report);
 
         assertThat(report.rows()).isEqualTo(10);
@@ -94,7 +60,7 @@ class PersonalDataScanTest {
 
     @Test
     void nearMissesAreNotFindings() {
-        Map<String, PersonalDataFinding> f = byKey(scan(mixed()));
+        Map<String, PersonalDataFinding> f = byKey(scan(PersonalDataScanTestData.mixed()));
         // one Luhn-valid Visa number among nine order numbers: not a card column
         assertThat(f.keySet()).noneMatch(k -> k.startsWith("order_no/"));
         // 1.2.3.4 in a build column, a date column not hinted as birth, sex (not sex life), age, a loan's condition
@@ -206,13 +172,13 @@ class PersonalDataScanTest {
 
     @Test
     void nothingTheScanProducesHoldsAPlantedValue() {
-        PersonalDataReport report = scan(mixed());
+        PersonalDataReport report = scan(PersonalDataScanTestData.mixed());
         List<String> outputs = new ArrayList<>();
         outputs.add(report.toJson());
         report.findings().forEach(f -> outputs.add(f.describe()));
         outputs.add(report.toString());
         for (String output : outputs) {
-            for (String value : PLANTED) {
+            for (String value : PersonalDataScanTestData.PLANTED) {
                 assertThat(output).doesNotContain(value);
             }
         }
