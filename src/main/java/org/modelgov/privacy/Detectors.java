@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The value checks, each on a cell's bytes {@code [s, e)} (UTF-8, trimmed). Hand-written scanners over bytes, no
+ * The value checks, each on a cell's bytes {@code [s, e)} (UTF-8, trimmed; a byte below 0 is part of a non-ASCII
+ * character). Hand-written scanners over bytes, no
  * regular expressions: each check is linear in the cell's length and allocates nothing, so no input can make one
  * backtrack. Checksums and allocation rules are checked where the identifier has them (Luhn, ISO 7064 mod-97, SSA
  * and HMRC ranges), so a near miss does not match.
@@ -56,7 +57,7 @@ final class Detectors {
                 labels++;
                 tldLetters = length >= 2;
                 for (int j = labelStart; j < i && tldLetters; j++) {
-                    tldLetters = isLetter(b[j]);
+                    tldLetters = isLetter(b[j]) || b[j] < 0;
                 }
                 labelStart = i + 1;
             }
@@ -64,12 +65,13 @@ final class Detectors {
         return labels >= 2 && tldLetters;
     }
 
+    /** ASCII atoms, and UTF-8 bytes: internationalised addresses (RFC 6531, {@code zoë@example.org}) count. */
     private static boolean isLocalChar(byte c) {
-        return isLetter(c) || isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+        return isLetter(c) || isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c < 0;
     }
 
     private static boolean isDomainChar(byte c) {
-        return isLetter(c) || isDigit(c) || c == '.' || c == '-';
+        return isLetter(c) || isDigit(c) || c == '.' || c == '-' || c < 0;
     }
 
     // ---- phone numbers ----

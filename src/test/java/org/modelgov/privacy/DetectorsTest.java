@@ -18,7 +18,7 @@ class DetectorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jane.doe@example.org", "j+tag@mail.example.co.uk", "Write to a_b-c@x-y.io today.",
-        "contact: first.last@example.com."})
+        "contact: first.last@example.com.", "zoë.müller@exämple.de"})
     void emailAddressesAnywhereInTheText(String text) {
         assertThat(Detectors.containsEmail(b(text), 0, b(text).length)).isTrue();
     }
