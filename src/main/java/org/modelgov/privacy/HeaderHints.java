@@ -87,8 +87,10 @@ final class HeaderHints {
         if (any(w, "genetic", "genetics", "genotype", "genome", "dna", "allele", "snp")) {
             kinds.add(PersonalDataKind.GENETIC_DATA);
         }
-        if (any(w, "biometric", "biometrics", "fingerprint", "fingerprints", "faceprint", "voiceprint", "iris",
-                "retina") || pair(w, "face", "template") || pair(w, "face", "embedding")
+        // "iris" alone is the flower of the best-known ML dataset: only an iris scan or template is biometric
+        if (any(w, "biometric", "biometrics", "fingerprint", "fingerprints", "faceprint", "voiceprint")
+                || pair(w, "iris", "scan") || pair(w, "iris", "template") || pair(w, "iris", "code")
+                || pair(w, "retina", "scan") || pair(w, "face", "template") || pair(w, "face", "embedding")
                 || pair(w, "facial", "features")) {
             kinds.add(PersonalDataKind.BIOMETRIC_DATA);
         }

@@ -26,37 +26,40 @@ final class SpecialCategoryTerms {
                 "evangelical", "eastern orthodox", "greek orthodox", "muslim", "islam", "islamic", "sunni", "shia",
                 "jewish", "judaism", "hindu", "hinduism", "buddhist", "buddhism", "sikh", "sikhism", "jain", "jainism",
                 "atheist", "atheism", "agnostic", "mormon", "jehovah's witness", "pagan", "taoist", "taoism", "shinto",
-                "bahai", "baha'i", "zoroastrian", "no religion", "humanist", "rastafarian", "quaker");
-        add(PersonalDataKind.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS, true, "orthodox", "none", "other");
+                "bahai", "baha'i", "zoroastrian", "no religion", "humanist", "rastafarian");
+        add(PersonalDataKind.RELIGIOUS_OR_PHILOSOPHICAL_BELIEFS, true, "orthodox", "quaker", "none", "other");
         add(PersonalDataKind.RACIAL_OR_ETHNIC_ORIGIN, false, "hispanic", "latino", "latina", "latinx",
                 "hispanic or latino", "not hispanic or latino", "african american", "black or african american",
                 "caucasian", "native american", "american indian or alaska native", "alaska native",
                 "pacific islander", "native hawaiian or other pacific islander", "multiracial", "mixed race",
                 "two or more races", "white british", "white irish", "white other", "black african",
                 "black caribbean", "black british", "british asian", "asian british", "indigenous", "aboriginal",
-                "torres strait islander", "roma", "gypsy or irish traveller", "mixed white and black caribbean",
+                "torres strait islander", "gypsy or irish traveller", "mixed white and black caribbean",
                 "mixed white and asian", "east asian", "south asian", "middle eastern", "arab");
-        add(PersonalDataKind.RACIAL_OR_ETHNIC_ORIGIN, true, "white", "black", "asian", "mixed", "other", "indian",
+        add(PersonalDataKind.RACIAL_OR_ETHNIC_ORIGIN, true, "white", "black", "asian", "mixed", "other", "indian", "roma",
                 "pakistani", "bangladeshi", "chinese");
         add(PersonalDataKind.HEALTH, false, "diabetes", "type 1 diabetes", "type 2 diabetes", "diabetic", "asthma",
-                "hypertension", "cancer", "breast cancer", "lung cancer", "leukemia", "leukaemia", "hiv",
-                "hiv positive", "hiv negative", "aids", "depression", "anxiety", "anxiety disorder", "schizophrenia",
+                "hypertension", "breast cancer", "lung cancer", "leukemia", "leukaemia", "hiv",
+                "hiv positive", "hiv negative", "aids", "anxiety", "anxiety disorder", "schizophrenia",
                 "bipolar", "bipolar disorder", "epilepsy", "copd", "dementia", "alzheimer's", "alzheimers",
-                "arthritis", "rheumatoid arthritis", "obesity", "stroke", "heart disease", "coronary heart disease",
+                "arthritis", "rheumatoid arthritis", "obesity", "heart disease", "coronary heart disease",
                 "heart failure", "hepatitis", "hepatitis b", "hepatitis c", "tuberculosis", "covid-19", "covid",
                 "multiple sclerosis", "parkinson's", "parkinsons", "autism", "adhd", "ptsd", "chronic kidney disease",
                 "kidney disease", "cystic fibrosis", "sickle cell", "migraine", "pneumonia", "influenza", "pregnant",
-                "disabled", "eating disorder", "anorexia", "bulimia", "substance abuse", "alcoholism");
-        add(PersonalDataKind.HEALTH, true, "healthy", "none", "no condition");
+                "eating disorder", "anorexia", "bulimia", "substance abuse", "alcoholism");
+        // a feature flag is "disabled", a swimmer's "stroke", a star sign "cancer", an economy in "depression"
+        add(PersonalDataKind.HEALTH, true, "healthy", "none", "no condition", "disabled", "stroke", "cancer",
+                "depression");
         add(PersonalDataKind.SEX_LIFE_OR_SEXUAL_ORIENTATION, false, "heterosexual", "homosexual", "gay", "lesbian",
                 "bisexual", "asexual", "pansexual", "queer", "gay or lesbian", "gay man", "gay woman");
         add(PersonalDataKind.SEX_LIFE_OR_SEXUAL_ORIENTATION, true, "straight", "other", "prefer not to say");
         add(PersonalDataKind.POLITICAL_OPINIONS, false, "democrat", "democratic party", "republican",
-                "republican party", "labour", "labour party", "conservative party", "tory", "liberal democrat",
+                "republican party", "labour party", "conservative party", "tory", "liberal democrat",
                 "liberal democrats", "green party", "libertarian", "socialist", "communist", "social democrat",
                 "christian democrat", "far left", "far right", "left-wing", "right-wing", "snp", "plaid cymru",
                 "reform uk", "ukip", "cdu", "spd", "afd", "die linke", "fdp");
         add(PersonalDataKind.POLITICAL_OPINIONS, true, "conservative", "liberal", "green", "independent", "moderate",
+                "labour",
                 "left", "right", "centre", "center");
     }
 

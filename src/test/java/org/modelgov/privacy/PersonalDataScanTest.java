@@ -125,6 +125,17 @@ class PersonalDataScanTest {
     }
 
     @Test
+    void wordsWithAnotherEverydayMeaningDecideNothingAlone() {
+        String csv = "feature_flag,stroke,sign,job_type,colour,iris,species\n"
+                + "disabled,freestyle,Cancer,Labour,white,5.1,setosa\n"
+                + "disabled,Stroke,Cancer,Labour,black,4.9,setosa\n"
+                + "enabled,butterfly,Leo,management,white,6.3,virginica\n";
+        assertThat(scan(csv).findings()).isEmpty();
+        assertThat(scan("feature_flag\ndisabled\ndisabled\nAsthma\n").findings())
+                .extracting(PersonalDataFinding::detector).containsExactly(PersonalDataKind.HEALTH);
+    }
+
+    @Test
     void aColumnWithManyDistinctValuesIsStillCountedExactly() {
         // 300 distinct values: past the categorical cap, so counting switches to cell by cell midway
         StringBuilder csv = new StringBuilder("contact\n");
