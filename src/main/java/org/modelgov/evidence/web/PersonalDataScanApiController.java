@@ -1,4 +1,4 @@
-package org.modelgov.validation.web;
+package org.modelgov.evidence.web;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.net.URI;
