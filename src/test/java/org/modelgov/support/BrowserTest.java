@@ -91,7 +91,7 @@ public abstract class BrowserTest {
      */
     protected void claimTask() {
         page.click("text=Claim");
-        // the unclaim button is named only by its tooltip, which shows while the mouse happens to be over it
+        // Tasklist's "unclaim" cross (an icon button without text) appears beside the assignee once claimed
         page.locator("button.unclaim").waitFor();
         page.waitForLoadState(LoadState.NETWORKIDLE);
     }
