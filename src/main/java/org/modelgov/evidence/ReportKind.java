@@ -7,8 +7,8 @@ public enum ReportKind {
     BIAS(List.of("data", "config"), List.of()),
     PERFORMANCE(List.of("data", "config"), List.of()),
     DRIFT(List.of("reference", "current"), List.of("config")),
-    /** personal data found in a dataset (issue 15: the scan lands with its detectors) */
-    PERSONAL_DATA(List.of("data"), List.of());
+    /** personal data found in a dataset, or in each of a version's datasets (data = evaluation) */
+    PERSONAL_DATA(List.of("data"), List.of("reference", "current"));
 
     private final List<String> requiredParts;
     private final List<String> optionalParts;

@@ -132,6 +132,9 @@ class SecurityConfig {
                         // incident responders break the glass; IncidentService checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/break-glass", "/api/models/*/break-glass/undo")
                         .authenticated()
+                        // the model's people, validators, risk and compliance officers scan; PersonalDataScans checks who
+                        .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/personal-data-scans")
+                        .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/models", "/api/models/**")
                         .hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)

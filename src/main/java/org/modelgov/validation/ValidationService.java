@@ -51,6 +51,7 @@ public class ValidationService {
     /** The performance metric a drop is measured on (share of correct predictions). */
     static final String PERFORMANCE_METRIC = "accuracy";
     static final String CHECK_PERFORMANCE = "PERFORMANCE";
+    static final String CHECK_PERSONAL_DATA = "PERSONAL_DATA";
     static final List<String> SECURITY_CONTROLS = List.of("ENCRYPTION_AT_REST", "NETWORK_ISOLATION", "DATA_CAPTURE",
             "INTER_CONTAINER_ENCRYPTION");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,12 +67,17 @@ public class ValidationService {
     private final MonitoringEvidence monitoring;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final PersonalDataScans personalData;
+    private final PersonalDataPolicy personalDataPolicy;
 
     ValidationService(CheckRunRepository runs, InventoryService inventory, EvidenceService evidence,
                       ReviewService reviews, ValidationPolicy policy, DatasetSource datasets,
                       SecurityPostureSource postures, MonitoringEvidence monitoring, AuditLog auditLog,
-                      Clock clock, DatasetLimitsProperties limits) {
+                      Clock clock, DatasetLimitsProperties limits, PersonalDataScans personalData,
+                      PersonalDataPolicy personalDataPolicy) {
         this.limits = limits.csvLimits();
+        this.personalData = personalData;
+        this.personalDataPolicy = personalDataPolicy;
         this.postures = postures;
         this.monitoring = monitoring;
         this.runs = runs;
@@ -97,13 +103,17 @@ public class ValidationService {
         return run.id();
     }
 
-    /** Performance against the tier's thresholds and the previous approved version, and the security posture. */
+    /**
+     * Performance against the tier's thresholds and the previous approved version, personal data in the version's
+     * datasets against what the questionnaire declared, and the security posture.
+     */
     public List<Finding> runTechnicalChecks(String runId) {
         CheckRun run = run(runId);
         ModelVersion version = inventory.version(run.versionId());
         List<Finding> findings = new ArrayList<>();
         performance(version, run.riskTier(), version.evaluationDatasetUri(), Area.TECHNICAL, baselineFor(version),
                 findings);
+        personalData(version, findings);
         securityPosture(version, run.riskTier(), findings);
         runs.addFindings(runId, findings);
         return findings;
@@ -259,6 +269,41 @@ public class ValidationService {
         findings.add(checked(area, "PERFORMANCE_DROP", drop, policy.thresholds(tier, "PERFORMANCE_DROP"), reportId,
                 String.format("%s fell %.1f%% from the validated %.4f to %.4f", PERFORMANCE_METRIC, drop * 100,
                         baseline, accuracy)));
+    }
+
+    /**
+     * Every dataset the version names, scanned for personal data; each column found is judged by the
+     * PersonalDataPolicy against the questionnaire's recorded answer (personal data the owner did not declare fails).
+     */
+    private void personalData(ModelVersion version, List<Finding> findings) {
+        String declared = personalData.declared(version.id());
+        Optional<PersonalDataScans.Scan> scanned;
+        try {
+            scanned = personalData.scanForLifecycle(version);
+        } catch (InvalidInputException | DataLimitException e) {
+            findings.add(Finding.of(Area.TECHNICAL, CHECK_PERSONAL_DATA, FindingLevel.FAIL,
+                    "personal data could not be scanned: " + e.getMessage()));
+            return;
+        }
+        if (scanned.isEmpty()) {
+            findings.add(Finding.of(Area.TECHNICAL, CHECK_PERSONAL_DATA, FindingLevel.INFO,
+                    "not scanned: the version names no evaluation dataset"));
+            return;
+        }
+        PersonalDataScans.Scan scan = scanned.get();
+        if (scan.findings().isEmpty()) {
+            PersonalDataPolicy.Verdict verdict = personalDataPolicy.judge(declared, "NONE");
+            findings.add(new Finding(Area.TECHNICAL, CHECK_PERSONAL_DATA, verdict.level(), "no personal data found in "
+                    + scan.datasets() + " dataset(s); declared " + declared + ": " + verdict.reason(), null,
+                    scan.reportId()));
+            return;
+        }
+        for (PersonalDataScans.ColumnFinding column : scan.findings()) {
+            PersonalDataPolicy.Verdict verdict = personalDataPolicy.judge(declared,
+                    column.specialCategory() ? "SPECIAL_CATEGORY" : "PERSONAL");
+            findings.add(new Finding(Area.TECHNICAL, CHECK_PERSONAL_DATA, verdict.level(), column.describe()
+                    + "; declared " + declared + ": " + verdict.reason(), null, scan.reportId()));
+        }
     }
 
     private void securityPosture(ModelVersion version, RiskTier tier, List<Finding> findings) {

@@ -7,13 +7,17 @@ import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.modelgov.inventory.RiskTier;
 import org.modelgov.validation.FindingLevel;
+import org.modelgov.validation.PersonalDataPolicy;
 import org.modelgov.validation.Threshold;
 import org.modelgov.validation.ValidationPolicy;
 import org.springframework.stereotype.Component;
 
-/** The validation policy port on the deployed DMN tables: ValidationThresholds, SecurityPosture, GovernancePolicy. */
+/**
+ * The validation policy ports on the deployed DMN tables: ValidationThresholds, SecurityPosture, GovernancePolicy,
+ * PersonalDataPolicy.
+ */
 @Component
-class DmnValidationPolicy implements ValidationPolicy {
+class DmnValidationPolicy implements ValidationPolicy, PersonalDataPolicy {
 
     private final DecisionService decisions;
 
@@ -49,5 +53,16 @@ class DmnValidationPolicy implements ValidationPolicy {
         return new GovernancePolicy(((Number) rule.get("requiredApprovals")).intValue(),
                 (String) rule.get("taskDeadline"), ((Number) rule.get("maxFailedValidationRounds")).intValue(),
                 Boolean.TRUE.equals(rule.get("explainabilityRequired")));
+    }
+
+    @Override
+    public Verdict judge(String declared, String found) {
+        Map<String, Object> rule = decisions.evaluateDecisionTableByKey("PersonalDataPolicy",
+                Map.of("declared", declared, "found", found)).getSingleResult();
+        if (rule == null) {
+            throw new IllegalStateException("PersonalDataPolicy has no rule for declared " + declared + ", found "
+                    + found);
+        }
+        return new Verdict(FindingLevel.valueOf((String) rule.get("level")), (String) rule.get("reason"));
     }
 }

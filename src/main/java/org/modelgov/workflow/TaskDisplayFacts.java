@@ -27,6 +27,7 @@ import org.modelgov.risk.RiskTierPolicy;
 import org.modelgov.validation.Area;
 import org.modelgov.validation.CheckRun;
 import org.modelgov.validation.Finding;
+import org.modelgov.validation.PersonalDataScans;
 import org.modelgov.validation.FindingLevel;
 import org.modelgov.validation.ValidationPolicy;
 import org.modelgov.validation.ValidationService;
@@ -59,11 +60,13 @@ class TaskDisplayFacts {
     private final RiskTierPolicy riskTiers;
     private final ModelRepository models;
     private final IncidentRepository incidents;
+    private final PersonalDataScans personalData;
     private final QuestionLabels questions = QuestionLabels.load("risk-questionnaire.form");
 
     TaskDisplayFacts(InventoryService inventory, ReviewService reviews, ValidationService validation,
                      ValidationPolicy policy, RiskTierPolicy riskTiers, ModelRepository models,
-                     IncidentRepository incidents) {
+                     IncidentRepository incidents, PersonalDataScans personalData) {
+        this.personalData = personalData;
         this.inventory = inventory;
         this.models = models;
         this.reviews = reviews;
@@ -177,6 +180,50 @@ class TaskDisplayFacts {
         RiskTierPolicy.Suggestion suggestion = riskTiers.suggest(answers);
         v.put("suggestedRiskTier", suggestion.tier().name());
         v.put("riskTierReason", suggestion.reason());
+        v.put("personalDataScan", personalDataScan(version, answers.personalData()));
+    }
+
+    /**
+     * The version's datasets scanned now, so the risk officer sees special-category data before confirming a tier:
+     * which columns hold it and how they were recognised, never a value. A dataset that cannot be read is said so
+     * here (technical validation fails on it later); it never stops the task.
+     */
+    private String personalDataScan(ModelVersion version, String declared) {
+        Optional<PersonalDataScans.Scan> scanned;
+        try {
+            scanned = personalData.scanForLifecycle(version);
+        } catch (org.modelgov.common.InvalidInputException | org.modelgov.evidence.DataLimitException e) {
+            return "The datasets could not be scanned: " + MarkdownText.escape(e.getMessage());
+        }
+        if (scanned.isEmpty()) {
+            return "Not scanned: the version names no evaluation dataset.";
+        }
+        PersonalDataScans.Scan scan = scanned.get();
+        List<String> special = new ArrayList<>();
+        List<String> personal = new ArrayList<>();
+        for (PersonalDataScans.ColumnFinding f : scan.findings()) {
+            String line = "- " + MarkdownText.escape("column '" + f.column() + "' of " + f.file() + " (" + f.label()
+                    + ", " + f.rows() + " rows, by " + byWhat(f.detectedBy()) + ")");
+            (f.specialCategory() ? special : personal).add(line);
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(special.isEmpty() ? "No special-category data found" : "**Special-category data found** (GDPR Art. 9):")
+                .append(special.isEmpty() ? "" : "\n" + String.join("\n", special));
+        text.append(special.isEmpty() ? "; " : "\n\n");
+        text.append(personal.isEmpty() ? "no other personal data found" : "personal data found:\n"
+                + String.join("\n", personal));
+        text.append("\n\n").append(scan.datasets()).append(" dataset(s) scanned; the owner declared **")
+                .append(MarkdownText.escape(questions.answer("personalData", declared))).append("**. ")
+                .append(MarkdownText.link("Personal-data report", "/reports/" + scan.reportId()));
+        return text.toString();
+    }
+
+    private static String byWhat(String detectedBy) {
+        return switch (detectedBy) {
+            case "HEADER" -> "header";
+            case "VALUES" -> "values";
+            default -> "header and values";
+        };
     }
 
     private void businessReview(Subject subject, Optional<CheckRun> run, Map<String, Object> v) {
@@ -327,6 +374,9 @@ class TaskDisplayFacts {
         }
         if (check.startsWith("PSI") || check.startsWith("DRIFT")) {
             return "Drift";
+        }
+        if (check.equals("PERSONAL_DATA")) {
+            return "Personal-data";
         }
         if (check.startsWith("DI") || check.startsWith("DPPL") || check.startsWith("IMPACT_RATIO")
                 || check.startsWith("BIAS")) {

@@ -8,15 +8,19 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The metrics are plain Java: no Spring, no Camunda, and only Jackson's streaming core for JSON. */
+/**
+ * The metrics and the personal-data scan are plain Java: no Spring, no Camunda, and only Jackson's streaming core for
+ * JSON.
+ */
 class MetricsLayeringTest {
 
     @Test
     void metricsPackagesDependOnPlainJavaAndJacksonCoreOnly() {
         JavaClasses metrics = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.modelgov.fairness", "org.modelgov.drift");
-        classes().that().resideInAnyPackage("org.modelgov.fairness..", "org.modelgov.drift..")
+                .importPackages("org.modelgov.fairness", "org.modelgov.drift", "org.modelgov.privacy");
+        classes().that().resideInAnyPackage("org.modelgov.fairness..", "org.modelgov.drift..", "org.modelgov.privacy..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.modelgov.fairness..", "org.modelgov.drift..",
+                        "org.modelgov.privacy..",
                         "java..", "com.fasterxml.jackson.core..")
                 .check(metrics);
     }

@@ -66,6 +66,13 @@ class ReportApiController {
         return create(ReportKind.DRIFT, request, user);
     }
 
+    /** Scans a CSV file for personal data on demand; the report names columns and detectors, never values. */
+    @PostMapping(path = "/personal-data", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ReportResponse> personalData(HttpServletRequest request, Authentication user)
+            throws IOException, ServletException {
+        return create(ReportKind.PERSONAL_DATA, request, user);
+    }
+
     @GetMapping("/{id}")
     ReportResponse get(@PathVariable String id) {
         return ReportResponse.of(evidence.get(id));
@@ -81,7 +88,7 @@ class ReportApiController {
             try {
                 reportKind = ReportKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("kind", "must be one of bias, performance, drift");
+                throw InvalidInputException.of("kind", "must be one of bias, performance, drift, personal_data");
             }
         }
         int max;

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * exception types; first, so that no catch-all elsewhere turns them into a 500.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = ReportApiController.class)
+@RestControllerAdvice(assignableTypes = {ReportApiController.class, PersonalDataScanApiController.class})
 class ReportLimitsExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReportLimitsExceptionHandler.class);

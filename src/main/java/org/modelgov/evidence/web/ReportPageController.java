@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * One page per evidence report, drawn from the stored report: bias against the policy bounds of the version's
- * tier, performance with its confusion matrix, drift against the PSI bounds. Every logged-in user reads evidence
+ * tier, performance with its confusion matrix, drift against the PSI bounds, personal data by column and detector. Every logged-in user reads evidence
  * (as the API allows).
  */
 @Controller
@@ -71,7 +71,10 @@ class ReportPageController {
                 model.addAttribute("drift", ReportViews.drift(json, bounds));
                 yield "reports/drift";
             }
-            case PERSONAL_DATA -> throw new UnsupportedOperationException("the personal-data page lands with issue 15");
+            case PERSONAL_DATA -> {
+                model.addAttribute("scan", PersonalDataView.of(json));
+                yield "reports/personal-data";
+            }
         };
     }
 }
