@@ -87,6 +87,11 @@ class ComplianceReportIntegrationTest {
         assertThat(evidence(conformity, "audit:MODEL_VERSION_APPROVED").path("status").asText()).isEqualTo("MISSING");
         assertThat(item(before, "EU-AIA-ART9").path("reason").asText()).contains("no reassessment scheduled");
         assertThat(gapIds(before)).contains("EU-AIA-ART43", "EU-AIA-ART9", "GOVERN-1", "A.6.2.5");
+        // technical validation scanned the datasets for personal data: Art. 10's data governance is evidenced
+        JsonNode dataGovernance = item(before, "EU-AIA-ART10");
+        assertThat(dataGovernance.path("status").asText()).isEqualTo("MET");
+        assertThat(evidence(dataGovernance, "report:PERSONAL_DATA").path("links").findValuesAsText("href"))
+                .anySatisfy(href -> assertThat(href).startsWith("/reports/"));
 
         driver.complete(versionId, "Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE"));
 
