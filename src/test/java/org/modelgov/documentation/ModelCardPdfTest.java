@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.modelgov.support.ClassPathTemplates;
 import org.modelgov.documents.PdfDocuments;
 import org.modelgov.inventory.Deployment;
 import org.modelgov.inventory.Model;
@@ -21,8 +22,6 @@ import org.modelgov.inventory.ModelStatus;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RiskTier;
 import org.modelgov.inventory.VersionStatus;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The card's PDF template on its own (no application context): every section, its labels and metrics print. */
 class ModelCardPdfTest {
@@ -48,7 +47,7 @@ class ModelCardPdfTest {
                 VersionStatus.IN_REVIEW, "owner", at);
         CardRevision card = new CardRevision("CREDIT-1:2", 4, ModelCardStatus.PendingReview, CONTENT, "STATUS", at,
                 "validator+ethics", "Validation passed: submitted for sign-off");
-        ModelCardDocuments documents = new ModelCardDocuments(null, null, new PdfDocuments(engine()));
+        ModelCardDocuments documents = new ModelCardDocuments(null, null, new PdfDocuments(ClassPathTemplates.engine()));
 
         byte[] pdf = documents.pdf(new ModelCardDocuments.Shown(model, version, card,
                 List.of(card, new CardRevision("CREDIT-1:2", 5, ModelCardStatus.Approved, CONTENT, "STATUS", at,
@@ -71,12 +70,4 @@ class ModelCardPdfTest {
         }
     }
 
-    private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
-    }
 }

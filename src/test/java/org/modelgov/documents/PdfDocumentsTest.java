@@ -8,12 +8,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.modelgov.support.ClassPathTemplates;
 
 class PdfDocumentsTest {
 
-    private final PdfDocuments pdf = new PdfDocuments(engine());
+    private final PdfDocuments pdf = new PdfDocuments(ClassPathTemplates.engine());
 
     @Test
     void aTemplateBecomesAPdfWhoseTextReadsBackWithCharactersBeyondLatin1() throws IOException {
@@ -27,14 +26,5 @@ class PdfDocumentsTest {
                     .contains("Disparate impact ≥ 0.8 for sex × age; owner Zoë Ørsted")
                     .contains("Page 1 of 1");
         }
-    }
-
-    static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

@@ -56,20 +56,9 @@ final class SageMakerWire implements AutoCloseable {
                                 .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
                                 .build()))
                 .build();
-        warmUp();
+        WireWarmUp.warmUp(server, client);
     }
 
-    /**
-     * The first call of a fresh SDK client loads and initialises most of the SDK, which on a busy machine takes
-     * longer than one attempt may; the tests' timeout and retry counts are about later calls, so one call goes
-     * first and is forgotten.
-     */
-    private void warmUp() {
-        server.stubFor(post("/").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"ModelPackageSummaryList\": []}")));
-        client.listModelPackages(r -> r.maxResults(1));
-        server.resetAll();
-    }
 
     static MappingBuilder call(String operation) {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("SageMaker." + operation));
