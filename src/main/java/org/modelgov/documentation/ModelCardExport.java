@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.modelgov.export.AuditorExportPart;
 import org.modelgov.export.ExportFile;
+import org.modelgov.export.ExportNames;
 import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.ModelVersion;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class ModelCardExport implements AuditorExportPart {
                 continue; // not yet registered in its lifecycle: no card
             }
             ModelCardDocuments.Shown shown = documents.show(modelId, version.number(), null);
-            String name = FOLDER + fileName(modelId) + "-v" + version.number();
+            String name = FOLDER + ExportNames.segment(modelId) + "-v" + version.number();
             files.add(new ExportFile(name + ".pdf", "application/pdf", documents.pdf(shown)));
             files.add(new ExportFile(name + ".json", "application/json", write(ModelCardJson.Card.of(shown))));
             files.add(new ExportFile(name + "-revisions.json", "application/json", write(new History(version.id(),
@@ -54,11 +55,6 @@ class ModelCardExport implements AuditorExportPart {
 
     /** A version's card history, oldest revision first, each with its content. */
     record History(String versionId, List<ModelCardJson.Revision> revisions) {
-    }
-
-    /** A model id as a file name: its characters outside [A-Za-z0-9._-] become '_'. */
-    static String fileName(String modelId) {
-        return modelId.replaceAll("[^A-Za-z0-9._-]", "_").replace("..", "__");
     }
 
     private byte[] write(Object value) {

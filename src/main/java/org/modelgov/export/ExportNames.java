@@ -3,7 +3,7 @@ package org.modelgov.export;
 import java.util.regex.Pattern;
 
 /** File names inside the export, built from ids: only letters, digits, '.', '_' and '-' survive. */
-final class ExportNames {
+public final class ExportNames {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX = 100;
@@ -15,7 +15,7 @@ final class ExportNames {
      * An id as one safe path segment: anything else becomes '_', leading dots are dropped (no "." or ".." segment,
      * no hidden file) and the length is capped.
      */
-    static String segment(String id) {
+    public static String segment(String id) {
         String safe = UNSAFE.matcher(id == null ? "" : id).replaceAll("_").replaceFirst("^\\.+", "");
         if (safe.length() > MAX) {
             safe = safe.substring(0, MAX);

@@ -15,12 +15,27 @@ public record PersonalDataFinding(String column, PersonalDataKind detector, long
     public enum DetectedBy {
         HEADER, VALUES, HEADER_AND_VALUES;
 
-        public String label() {
+        /** As a stored report names it ({@code detected_by}); anything else reads as both. */
+        public static DetectedBy named(String name) {
+            for (DetectedBy by : values()) {
+                if (by.name().equals(name)) {
+                    return by;
+                }
+            }
+            return HEADER_AND_VALUES;
+        }
+
+        /** {@code header}, {@code values} or {@code header and values}. */
+        public String words() {
             return switch (this) {
-                case HEADER -> "by header";
-                case VALUES -> "by values";
-                case HEADER_AND_VALUES -> "by header and values";
+                case HEADER -> "header";
+                case VALUES -> "values";
+                case HEADER_AND_VALUES -> "header and values";
             };
+        }
+
+        public String label() {
+            return "by " + words();
         }
     }
 

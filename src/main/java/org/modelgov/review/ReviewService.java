@@ -254,13 +254,20 @@ public class ReviewService {
         return decisions.find(versionId, kind, basis);
     }
 
-    private Participants participants(String versionId, String basis) {
+    /** The model's own people for a version: its owner, whoever registered the model and whoever registered it. */
+    @Transactional(readOnly = true)
+    public Set<String> modelPeople(String versionId) {
         ModelVersion version = inventory.version(versionId);
         Model model = inventory.get(version.modelId());
         Set<String> modelPeople = new HashSet<>();
         modelPeople.add(model.owner());
         modelPeople.add(model.createdBy());
         modelPeople.add(version.registeredBy());
+        return modelPeople;
+    }
+
+    private Participants participants(String versionId, String basis) {
+        Set<String> modelPeople = modelPeople(versionId);
         Set<String> validators = new HashSet<>();
         Set<String> approvers = new HashSet<>();
         if (basis != null) {

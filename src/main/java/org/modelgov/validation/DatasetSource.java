@@ -2,6 +2,8 @@ package org.modelgov.validation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.modelgov.evidence.Upload;
 
 /**
  * Port: reads the datasets and reports a version refers to by URI ({@code file:} under the configured dataset
@@ -17,4 +19,15 @@ public interface DatasetSource {
 
     /** @throws DatasetRefused when ModelGov may not read this URI; says which locations it may read */
     void checkLocation(String uri) throws DatasetRefused;
+
+    /** The dataset at {@code uri} as the evidence upload {@code part}, named by its file name and opened when read. */
+    default Upload upload(String part, String uri) {
+        return new Upload(part, uri.substring(uri.lastIndexOf('/') + 1), size(uri), () -> {
+            try {
+                return open(uri);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
 }

@@ -19,11 +19,12 @@ import org.modelgov.evidence.ReportKind;
 import org.modelgov.evidence.Upload;
 import org.modelgov.inventory.Actor;
 import org.modelgov.inventory.InventoryService;
-import org.modelgov.inventory.Model;
 import org.modelgov.inventory.ModelVersion;
+import org.modelgov.privacy.PersonalDataFinding.DetectedBy;
 import org.modelgov.review.ReviewDecision;
 import org.modelgov.review.ReviewKind;
 import org.modelgov.review.ReviewService;
+import org.modelgov.risk.RiskQuestionnaire;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -62,16 +63,12 @@ public class PersonalDataScans {
 
     /** One column of one dataset that holds one kind of personal data. */
     public record ColumnFinding(String part, String file, String column, String detector, String label,
-                                boolean specialCategory, long rows, double share, String detectedBy) {
+                                boolean specialCategory, long rows, double share, DetectedBy detectedBy) {
 
         /** {@code column 'email' of evaluation.csv: e-mail address (EMAIL) in 2000 rows (100.0%), by values}. */
         public String describe() {
             return String.format(java.util.Locale.ROOT, "column '%s' of %s: %s (%s) in %d rows (%.1f%%), %s", column,
-                    file, label, detector, rows, share * 100, switch (detectedBy) {
-                        case "HEADER" -> "by header";
-                        case "VALUES" -> "by values";
-                        default -> "by header and values";
-                    });
+                    file, label, detector, rows, share * 100, detectedBy.label());
         }
     }
 
@@ -86,17 +83,19 @@ public class PersonalDataScans {
     /** The dataset URIs a version names, by upload part: data (evaluation), reference, current; each once. */
     static Map<String, String> datasetsOf(ModelVersion version) {
         Map<String, String> named = new LinkedHashMap<>();
-        if (version.evaluationDatasetUri() != null) {
-            named.put("data", version.evaluationDatasetUri());
+        if (version.evaluationDatasetUri() == null) {
+            return named;
         }
-        for (Map.Entry<String, String> other : List.of(
-                Map.entry("reference", String.valueOf(version.validation().referenceDatasetUri())),
-                Map.entry("current", String.valueOf(version.validation().currentDatasetUri())))) {
-            if (!other.getValue().equals("null") && !named.containsValue(other.getValue()) && named.containsKey("data")) {
-                named.put(other.getKey(), other.getValue());
-            }
-        }
+        named.put("data", version.evaluationDatasetUri());
+        addIfNew(named, "reference", version.validation().referenceDatasetUri());
+        addIfNew(named, "current", version.validation().currentDatasetUri());
         return named;
+    }
+
+    private static void addIfNew(Map<String, String> named, String part, String uri) {
+        if (uri != null && !named.containsValue(uri)) {
+            named.put(part, uri);
+        }
     }
 
     /**
@@ -131,9 +130,7 @@ public class PersonalDataScans {
             throw InvalidInputException.of("number", "must be a version number (1, 2, ...)");
         }
         ModelVersion version = inventory.version(modelId, number);
-        Model model = inventory.get(modelId);
-        if (!byRole && !List.of(String.valueOf(model.owner()), String.valueOf(model.createdBy()),
-                String.valueOf(version.registeredBy())).contains(actor.userId())) {
+        if (!byRole && !reviews.modelPeople(version.id()).contains(actor.userId())) {
             throw new AccessDeniedToActionException("Only the model's owner, validators, risk officers, compliance"
                     + " officers and governance administrators may scan a version for personal data; "
                     + actor.userId() + " is not one of " + modelId + "'s people");
@@ -158,28 +155,14 @@ public class PersonalDataScans {
     public String declared(String versionId) {
         ReviewDecision answered = reviews.latest(versionId, ReviewKind.RISK_QUESTIONNAIRE);
         Object value = answered == null ? null : answered.details().get("personalData");
-        return value instanceof String s && List.of("NONE", "PERSONAL", "SPECIAL_CATEGORY").contains(s) ? s : "NONE";
+        return value instanceof String s && RiskQuestionnaire.PERSONAL_DATA.contains(s) ? s : "NONE";
     }
 
     private NewReport request(ModelVersion version, Map<String, String> named) {
         Map<String, Upload> uploads = new LinkedHashMap<>();
-        named.forEach((part, uri) -> uploads.put(part, upload(part, uri)));
+        named.forEach((part, uri) -> uploads.put(part, datasets.upload(part, uri)));
         return new NewReport(ReportKind.PERSONAL_DATA, uploads, List.of(), version.modelId(),
                 String.valueOf(version.number()));
-    }
-
-    private Upload upload(String part, String uri) {
-        return new Upload(part, fileName(uri), datasets.size(uri), () -> {
-            try {
-                return datasets.open(uri);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
-
-    static String fileName(String uri) {
-        return uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     private static Scan scan(EvidenceReport report, int datasets) {
@@ -195,7 +178,7 @@ public class PersonalDataScans {
                 findings.add(new ColumnFinding(d.path("part").asText(), d.path("file").asText(),
                         f.path("column").asText(), f.path("detector").asText(), f.path("label").asText(),
                         f.path("special_category").asBoolean(), f.path("rows").asLong(), f.path("share").asDouble(),
-                        f.path("detected_by").asText()));
+                        DetectedBy.named(f.path("detected_by").asText())));
             }
         }
         return new Scan(report, datasets, json.path("found").asText("NONE"), findings);

@@ -22,7 +22,6 @@ import org.modelgov.evidence.EvidenceReport;
 import org.modelgov.evidence.EvidenceService;
 import org.modelgov.evidence.NewReport;
 import org.modelgov.evidence.ReportKind;
-import org.modelgov.evidence.Upload;
 import org.modelgov.fairness.MetricsInputException;
 import org.modelgov.fairness.config.AnalysisConfig;
 import org.modelgov.fairness.data.CsvLimits;
@@ -249,7 +248,7 @@ public class ValidationService {
         EvidenceReport report;
         try {
             report = evidence.createForLifecycle(new NewReport(ReportKind.PERFORMANCE,
-                    Map.of("data", upload("data", dataUri), "config", upload("config", config)), List.of(),
+                    Map.of("data", datasets.upload("data", dataUri), "config", datasets.upload("config", config)), List.of(),
                     version.modelId(), String.valueOf(version.number())));
         } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(area, CHECK_PERFORMANCE, FindingLevel.FAIL,
@@ -333,7 +332,7 @@ public class ValidationService {
         EvidenceReport report;
         try {
             report = evidence.createForLifecycle(new NewReport(ReportKind.BIAS,
-                    Map.of("data", upload("data", data), "config", upload("config", config)), List.of(),
+                    Map.of("data", datasets.upload("data", data), "config", datasets.upload("config", config)), List.of(),
                     version.modelId(), String.valueOf(version.number())));
         } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(Area.ETHICAL, "BIAS", FindingLevel.FAIL,
@@ -453,7 +452,7 @@ public class ValidationService {
         EvidenceReport report;
         try {
             report = evidence.createForLifecycle(new NewReport(ReportKind.DRIFT,
-                    Map.of("reference", upload("reference", reference), "current", upload("current", current)),
+                    Map.of("reference", datasets.upload("reference", reference), "current", datasets.upload("current", current)),
                     List.of(), version.modelId(), String.valueOf(version.number())));
         } catch (InvalidInputException | DataLimitException e) {
             findings.add(Finding.of(Area.MONITORING, "DRIFT", FindingLevel.FAIL,
@@ -510,17 +509,6 @@ public class ValidationService {
             return false;
         }
         return true;
-    }
-
-    private Upload upload(String part, String uri) {
-        String name = uri.substring(uri.lastIndexOf('/') + 1);
-        return new Upload(part, name, datasets.size(uri), () -> {
-            try {
-                return datasets.open(uri);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 
     /** The previous approved version's validated performance. */

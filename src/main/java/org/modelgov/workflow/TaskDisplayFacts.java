@@ -27,8 +27,8 @@ import org.modelgov.risk.RiskTierPolicy;
 import org.modelgov.validation.Area;
 import org.modelgov.validation.CheckRun;
 import org.modelgov.validation.Finding;
-import org.modelgov.validation.PersonalDataScans;
 import org.modelgov.validation.FindingLevel;
+import org.modelgov.validation.PersonalDataScans;
 import org.modelgov.validation.ValidationPolicy;
 import org.modelgov.validation.ValidationService;
 import org.springframework.stereotype.Component;
@@ -203,7 +203,7 @@ class TaskDisplayFacts {
         List<String> personal = new ArrayList<>();
         for (PersonalDataScans.ColumnFinding f : scan.findings()) {
             String line = "- " + MarkdownText.escape("column '" + f.column() + "' of " + f.file() + " (" + f.label()
-                    + ", " + f.rows() + " rows, by " + byWhat(f.detectedBy()) + ")");
+                    + ", " + f.rows() + " rows, " + f.detectedBy().label() + ")");
             (f.specialCategory() ? special : personal).add(line);
         }
         StringBuilder text = new StringBuilder();
@@ -216,14 +216,6 @@ class TaskDisplayFacts {
                 .append(MarkdownText.escape(questions.answer("personalData", declared))).append("**. ")
                 .append(MarkdownText.link("Personal-data report", "/reports/" + scan.reportId()));
         return text.toString();
-    }
-
-    private static String byWhat(String detectedBy) {
-        return switch (detectedBy) {
-            case "HEADER" -> "header";
-            case "VALUES" -> "values";
-            default -> "header and values";
-        };
     }
 
     private void businessReview(Subject subject, Optional<CheckRun> run, Map<String, Object> v) {

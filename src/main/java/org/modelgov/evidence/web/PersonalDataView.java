@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.modelgov.privacy.PersonalDataFinding.DetectedBy;
 import org.modelgov.privacy.PersonalDataKind;
 
 /** A stored personal-data report as the page shows it: per dataset, special categories first. */
@@ -42,11 +43,7 @@ record PersonalDataView(String found, List<Dataset> datasets, List<String> perso
                 rows.add(new Row(f.path("column").asText(), f.path("detector").asText(), f.path("label").asText(),
                         f.path("special_category").asBoolean(), f.path("rows").asLong(),
                         String.format(Locale.ROOT, "%.1f%%", f.path("share").asDouble() * 100),
-                        switch (f.path("detected_by").asText()) {
-                            case "HEADER" -> "header";
-                            case "VALUES" -> "values";
-                            default -> "header and values";
-                        }));
+                        DetectedBy.named(f.path("detected_by").asText()).words()));
             }
             rows.sort((a, b) -> Boolean.compare(b.special(), a.special()));
             datasets.add(new Dataset(d.path("part").asText(), d.path("file").isTextual() ? d.path("file").asText()
