@@ -2,19 +2,17 @@ package org.modelgov.compliance;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.modelgov.common.Sha256;
 import org.modelgov.inventory.RiskTier;
 import org.modelgov.risk.RiskQuestionnaire;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -64,15 +62,7 @@ public final class FrameworkParser {
         if (root == null) {
             throw new InvalidFrameworkFile(fileName + ": the file is empty");
         }
-        return new Reader(fileName).framework(root, sha256(content));
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Reader(fileName).framework(root, Sha256.hex(content));
     }
 
     /** Walks one file's nodes, naming where a problem is. */

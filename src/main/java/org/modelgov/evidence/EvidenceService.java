@@ -14,12 +14,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.modelgov.common.AccessDeniedToActionException;
 import org.modelgov.common.GovernanceRole;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.common.NotFoundException;
+import org.modelgov.common.Sha256;
 import org.modelgov.common.Violations;
 import org.modelgov.config.DatasetLimitsProperties;
 import org.modelgov.drift.DriftAnalysis;
@@ -149,7 +147,7 @@ public class EvidenceService {
         String reportJson = bounded ? analyses.run(analysis) : call(analysis);
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),
                 link.versionId(), actorId, clock.instant().truncatedTo(ChronoUnit.MICROS),
-                sha256Hex(reportJson.getBytes(StandardCharsets.UTF_8)));
+                Sha256.hex(reportJson));
         EvidenceReport report = new EvidenceReport(summary, config == null ? null : config.text(), reportJson, inputs);
         transactions.executeWithoutResult(status -> store(report, link));
         return report;
@@ -395,7 +393,7 @@ public class EvidenceService {
         }
         requireSingleJsonDocument(upload.part(), text);
         return new HashedText(text, bytes,
-                new EvidenceInput(upload.part(), filename(upload), bytes.length, sha256Hex(bytes)));
+                new EvidenceInput(upload.part(), filename(upload), bytes.length, Sha256.hex(bytes)));
     }
 
     /**
@@ -425,19 +423,6 @@ public class EvidenceService {
         return InvalidInputException.of(part, e.getMessage());
     }
 
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(newSha256().digest(bytes));
-    }
-
-    /** A fresh SHA-256 digest, the hash evidence inputs are identified by. */
-    public static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
     private static String filename(Upload upload) {
         String name = upload.filename();
         return name == null || name.length() <= MAX_FILENAME ? name : name.substring(0, MAX_FILENAME);
@@ -463,7 +448,7 @@ public class EvidenceService {
      */
     private static final class Hashing implements AutoCloseable {
         private final Upload upload;
-        private final MessageDigest digest = newSha256();
+        private final MessageDigest digest = Sha256.newDigest();
         private InputStream raw;
         private InputStream counted;
         private long bytes;
@@ -507,7 +492,7 @@ public class EvidenceService {
             } catch (IOException e) {
                 throw InvalidInputException.of(upload.part(), "could not be read: " + e.getMessage());
             }
-            return new EvidenceInput(upload.part(), filename(upload), bytes, HexFormat.of().formatHex(digest.digest()));
+            return new EvidenceInput(upload.part(), filename(upload), bytes, Sha256.hex(digest));
         }
 
         @Override

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +23,7 @@ import org.modelgov.audit.AuditLog;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.common.AccessDeniedToActionException;
 import org.modelgov.common.GovernanceRole;
+import org.modelgov.common.Sha256;
 import org.modelgov.evidence.EvidenceReport;
 import org.modelgov.evidence.EvidenceRepository;
 import org.modelgov.evidence.ReportSummary;
@@ -137,7 +137,7 @@ public class AuditorExports {
             writeParts(p, zip);
 
             byte[] manifest = json.writeValueAsBytes(manifest(p, zip.entries(), slice, reports));
-            String manifestSha256 = ExportZip.sha256Hex(manifest);
+            String manifestSha256 = Sha256.hex(manifest);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("manifestSha256", manifestSha256);
             details.put("files", zip.entries().size() + 1);

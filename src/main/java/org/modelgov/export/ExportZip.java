@@ -6,15 +6,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.modelgov.common.Sha256;
 
 /**
  * Writes a ZIP one entry at a time straight to the response, digesting each entry as it passes, so the manifest can
@@ -58,11 +57,11 @@ final class ExportZip implements AutoCloseable {
         ZipEntry entry = new ZipEntry(path);
         entry.setLastModifiedTime(entryTime);
         zip.putNextEntry(entry);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         Counting counting = new Counting(zip, sha256);
         content.writeTo(counting);
         zip.closeEntry();
-        Entry written = new Entry(path, counting.count, HexFormat.of().formatHex(sha256.digest()));
+        Entry written = new Entry(path, counting.count, Sha256.hex(sha256));
         entries.add(written);
         return written;
     }
@@ -79,18 +78,6 @@ final class ExportZip implements AutoCloseable {
     @Override
     public void close() throws IOException {
         zip.close();
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     /** Passes bytes to the ZIP, counting and digesting them; closing it leaves the ZIP open. */

@@ -2,14 +2,11 @@ package org.modelgov.aws.sagemaker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.modelgov.common.Sha256;
 import org.modelgov.documentation.CardChange;
 import org.modelgov.documentation.CardRevision;
 import org.modelgov.documentation.ModelCard;
@@ -143,7 +140,7 @@ class SageMakerModelCards implements ModelCards {
         if (base.length() + suffix.length() <= MAX_NAME) {
             return base + suffix;
         }
-        String hash = "-" + sha256(versionId).substring(0, 8);
+        String hash = "-" + Sha256.hex(versionId).substring(0, 8);
         return base.substring(0, MAX_NAME - suffix.length() - hash.length()).replaceAll("-+$", "") + hash + suffix;
     }
 
@@ -156,15 +153,6 @@ class SageMakerModelCards implements ModelCards {
             return JSON.readTree(stored).equals(JSON.readTree(content));
         } catch (JsonProcessingException e) {
             return stored.equals(content);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.modelgov.common.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -151,7 +149,7 @@ public class StepFunctionsGate {
             return name.toString();
         }
         String prefix = name.substring(0, Math.min(name.length(), NAME_MAX - HASH_LENGTH - 1));
-        return prefix + "-" + sha256Hex(businessKey).substring(0, HASH_LENGTH);
+        return prefix + "-" + Sha256.hex(businessKey).substring(0, HASH_LENGTH);
     }
 
     private static Matcher stateMachineArn(String arn) {
@@ -200,14 +198,5 @@ public class StepFunctionsGate {
         }
         int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
         return text.substring(0, end);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

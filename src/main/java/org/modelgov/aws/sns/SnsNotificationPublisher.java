@@ -1,15 +1,12 @@
 package org.modelgov.aws.sns;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.modelgov.aws.AwsProperties;
+import org.modelgov.common.Sha256;
 import org.modelgov.notification.Notification;
 import org.modelgov.notification.NotificationPublishException;
 import org.modelgov.notification.NotificationPublisher;
@@ -97,7 +94,7 @@ public class SnsNotificationPublisher implements NotificationPublisher {
         }
         if (topicArn.endsWith(".fifo")) {
             request.messageGroupId(groupId(n.modelId()))
-                    .messageDeduplicationId(sha256Hex(n.deduplicationKey()));
+                    .messageDeduplicationId(Sha256.hex(n.deduplicationKey()));
         }
         return request.build();
     }
@@ -141,14 +138,5 @@ public class SnsNotificationPublisher implements NotificationPublisher {
         }
         String id = NOT_GROUP_ID_CHARACTER.matcher(modelId.strip()).replaceAll("_");
         return id.length() > 128 ? id.substring(0, 128) : id;
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

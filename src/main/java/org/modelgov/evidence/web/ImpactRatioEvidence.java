@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.modelgov.common.Sha256;
 import org.modelgov.config.DatasetLimitsProperties;
 import org.modelgov.evidence.EvidenceInput;
 import org.modelgov.evidence.EvidenceReport;
@@ -75,7 +75,7 @@ class ImpactRatioEvidence {
             return message("Impact ratios are computed from the version's evaluation dataset; this report is not tied"
                     + " to a version that names one.");
         }
-        MessageDigest digest = org.modelgov.evidence.EvidenceService.newSha256();
+        MessageDigest digest = Sha256.newDigest();
         ImpactRatioReport computed;
         try (InputStream raw = datasets.open(version.evaluationDatasetUri());
              DigestInputStream in = new DigestInputStream(raw, digest)) {
@@ -94,7 +94,7 @@ class ImpactRatioEvidence {
         } catch (MetricsInputException e) {
             return message("Impact ratios could not be computed from the evaluation dataset with this config.");
         }
-        if (!HexFormat.of().formatHex(digest.digest()).equals(data.get().sha256())) {
+        if (!Sha256.hex(digest).equals(data.get().sha256())) {
             return message("The version's evaluation dataset has changed since this report was computed (its SHA-256"
                     + " differs from the report's data input), so its impact ratios are not shown.");
         }
