@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +38,12 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEvent> forModel(String modelId) {
         return trail.forModel(modelId);
+    }
+
+    /** When each action was last recorded about a model and what belongs to it: action → latest occurrence. */
+    @Transactional(readOnly = true)
+    public Map<String, Instant> lastOccurrences(String modelId) {
+        return trail.lastOccurrences(modelId);
     }
 
     /**

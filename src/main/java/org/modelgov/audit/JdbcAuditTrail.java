@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,6 +64,17 @@ class JdbcAuditTrail implements AuditTrail {
     List<AuditEvent> forModel(String modelId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.audit_event WHERE model_id = ? ORDER BY seq")
                 .param(modelId).query(JdbcAuditTrail::event).list();
+    }
+
+    /** When each action was last recorded about the model: one grouped read instead of every event. */
+    Map<String, Instant> lastOccurrences(String modelId) {
+        Map<String, Instant> last = new LinkedHashMap<>();
+        jdbc.sql("SELECT action, MAX(occurred_at) AS last_at FROM modelgov.audit_event WHERE model_id = ?"
+                        + " GROUP BY action ORDER BY action")
+                .param(modelId)
+                .query((RowCallbackHandler) rs -> last.put(rs.getString("action"),
+                        rs.getObject("last_at", OffsetDateTime.class).toInstant()));
+        return last;
     }
 
     List<AuditEvent> latest(int limit) {

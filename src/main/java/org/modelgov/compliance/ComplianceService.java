@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.modelgov.audit.AuditEvent;
 import org.modelgov.audit.AuditLog;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.common.AccessDeniedToActionException;
@@ -141,10 +140,7 @@ public class ComplianceService {
             run = rounds.stream().filter(r -> "PASSED".equals(r.outcome())).reduce((a, b) -> b)
                     .orElse(rounds.isEmpty() ? null : rounds.get(rounds.size() - 1));
         }
-        Map<String, Instant> actions = new LinkedHashMap<>();
-        for (AuditEvent e : auditLog.forModel(modelId)) {
-            actions.merge(e.action(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-        }
+        Map<String, Instant> actions = auditLog.lastOccurrences(modelId);
         ComplianceScope scope = scopes.find(modelId).orElse(ComplianceScope.defaults(modelId));
         return new ModelFacts(model.id(), model.name(), model.riskTier(), useArea(modelId, version), 
                 version == null ? null : version.id(), version == null ? null : version.number(), decisions,
