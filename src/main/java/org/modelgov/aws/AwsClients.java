@@ -10,6 +10,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -34,6 +36,18 @@ public class AwsClients {
     @Bean(destroyMethod = "close")
     SnsClient snsClient(AwsProperties aws) {
         return configure(SnsClient.builder(), aws, aws.endpoints().sns()).build();
+    }
+
+    /** CloudWatch GetMetricData: the per-variant metrics of an endpoint under an A/B test. */
+    @Bean(destroyMethod = "close")
+    CloudWatchClient cloudWatchClient(AwsProperties aws) {
+        return configure(CloudWatchClient.builder(), aws, aws.endpoints().cloudwatch()).build();
+    }
+
+    /** Fault Injection Service: the experiment a tabletop exercise may start. */
+    @Bean(destroyMethod = "close")
+    FisClient fisClient(AwsProperties aws) {
+        return configure(FisClient.builder(), aws, aws.endpoints().fis()).build();
     }
 
     /** Path-style addressing on a test endpoint (one host, buckets in the path); virtual hosts on AWS itself. */

@@ -27,6 +27,6 @@ public record AwsProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue List<String> notificationTopicArns) {
 
-    public record Endpoints(URI sagemaker, URI sfn, URI sns, URI s3) {
+    public record Endpoints(URI sagemaker, URI sfn, URI sns, URI s3, URI cloudwatch, URI fis, URI secretsmanager) {
     }
 }

@@ -20,10 +20,15 @@ public final class AwsModelShapes {
     // before the models below: static fields initialise in order, and load() needs it
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** SageMaker, Step Functions and SNS, by file name prefix. */
+    /** The services ModelGov calls, by file name prefix. */
     public static final AwsModelShapes SAGEMAKER = load("sagemaker-2017-07-24");
     public static final AwsModelShapes STEP_FUNCTIONS = load("states-2016-11-23");
     public static final AwsModelShapes SNS = load("sns-2010-03-31");
+    /** CloudWatch (service id "monitoring"), Fault Injection Service, GuardDuty, Secrets Manager. */
+    public static final AwsModelShapes CLOUDWATCH = load("monitoring-2010-08-01");
+    public static final AwsModelShapes FIS = load("fis-2020-12-01");
+    public static final AwsModelShapes GUARDDUTY = load("guardduty-2017-11-28");
+    public static final AwsModelShapes SECRETS_MANAGER = load("secretsmanager-2017-10-17");
 
     private final JsonNode model;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
