@@ -135,6 +135,8 @@ class SecurityConfig {
                         // the model's people, validators, risk and compliance officers scan; PersonalDataScans checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/personal-data-scans")
                         .authenticated()
+                        // incident responders and the model's owner start exercises; ExerciseService checks who
+                        .requestMatchers(HttpMethod.POST, "/api/models/*/exercises").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/models", "/api/models/**")
                         .hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)

@@ -22,7 +22,8 @@ public final class LifecycleStubs {
             "recordApproval", "answerPipeline", "scheduleNextReview", "decideRetirement",
             "noteIncident", "noteIncidentClosed", "gatherMonitoringEvidence", "chaseOverdueWork", "recordDetection",
             "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident",
-            "startTeamPipeline", "checkTeamPipeline", "assessAutomatedChecks");
+            "startTeamPipeline", "checkTeamPipeline", "assessAutomatedChecks", "startDueExercises",
+            "startFaultExperiment", "checkFaultExperiment");
 
     /** Bean name → number of times it ran. */
     public final Map<String, Integer> calls = new HashMap<>();
@@ -31,6 +32,8 @@ public final class LifecycleStubs {
     /** The team pipeline the versions declare (null: none), and how many polls it keeps running. */
     public String teamPipelineArn;
     public int pipelinePollsRunning;
+    /** How many checks of an exercise's fault experiment still find it running. */
+    public int faultChecksRunning;
 
     /** Whether the next rounds' automated checks pass, in order; true once exhausted. */
     public final List<Boolean> automatedChecksOutcomes = new ArrayList<>();
@@ -57,6 +60,8 @@ public final class LifecycleStubs {
         Mocks.register("incidentTaskListener",
                 (TaskListener) (DelegateTask task) -> stubs.taskEvents.add(task.getEventName() + ":"
                         + task.getTaskDefinitionKey()));
+        Mocks.register("exerciseParticipants", (TaskListener) (DelegateTask task) ->
+                stubs.calls.merge("exerciseParticipants", 1, Integer::sum));
         Mocks.register("reviewDecisionListener",
                 (TaskListener) (DelegateTask task) -> stubs.taskEvents.add(task.getEventName() + ":"
                         + task.getTaskDefinitionKey()));
@@ -98,6 +103,7 @@ public final class LifecycleStubs {
                 execution.setVariable("driftBreached", false);
                 execution.setVariable("evidenceSummary", "PASS monitoring DRIFT: none");
             }
+            case "checkFaultExperiment" -> execution.setVariable("faultEnded", faultChecksRunning-- <= 0);
             case "startRegulatoryClock" -> {
                 long now = System.currentTimeMillis();
                 execution.setVariable("reportDueAt", new java.util.Date(now + 2L * 24 * 3600 * 1000));

@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.modelgov.common.NotFoundException;
+import org.modelgov.exercise.Exercise;
+import org.modelgov.exercise.ExerciseService;
+import org.modelgov.exercise.ExerciseTrend;
 import org.modelgov.incident.Incident;
 import org.modelgov.incident.IncidentEngine;
 import org.modelgov.incident.IncidentService;
+import org.modelgov.web.charts.LineChart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +22,45 @@ import org.springframework.web.bind.annotation.PathVariable;
 class IncidentPageController {
 
     private static final int ROWS = 200;
+    private static final int EXERCISE_ROWS = 20;
+    private static final int TREND_QUARTERS = 8;
 
     private final IncidentService incidents;
+    private final ExerciseService exercises;
     private final Clock clock;
 
-    IncidentPageController(IncidentService incidents, Clock clock) {
+    IncidentPageController(IncidentService incidents, ExerciseService exercises, Clock clock) {
         this.incidents = incidents;
+        this.exercises = exercises;
         this.clock = clock;
     }
 
     @GetMapping("/incidents")
     String incidents(Model model) {
         model.addAttribute("incidents", incidents.list(null, null, ROWS));
+        List<ExerciseTrend.Point> trend = exercises.trend(TREND_QUARTERS);
+        model.addAttribute("exerciseTrend", trend);
+        model.addAttribute("exerciseCharts", trendCharts(trend));
+        model.addAttribute("exercises", exercises.list(null, EXERCISE_ROWS));
         return "incidents";
+    }
+
+    /** One chart per milestone: each team's mean time to reach it, quarter by quarter. */
+    static List<TrendChart> trendCharts(List<ExerciseTrend.Point> trend) {
+        List<String> quarters = trend.stream().map(ExerciseTrend.Point::quarter).distinct().sorted().toList();
+        LineChart triage = LineChart.titled("Mean time to triage per team (minutes)", "min").categories(quarters);
+        LineChart contain = LineChart.titled("Mean time to contain per team (minutes)", "min").categories(quarters);
+        LineChart resolve = LineChart.titled("Mean time to resolve per team (minutes)", "min").categories(quarters);
+        for (ExerciseTrend.Point p : trend) {
+            triage.point(p.team(), p.quarter(), p.minutesToTriage());
+            contain.point(p.team(), p.quarter(), p.minutesToContain());
+            resolve.point(p.team(), p.quarter(), p.minutesToResolve());
+        }
+        return List.of(new TrendChart("triage", triage.toSvg()), new TrendChart("contain", contain.toSvg()),
+                new TrendChart("resolve", resolve.toSvg()));
+    }
+
+    record TrendChart(String milestone, String svg) {
     }
 
     @GetMapping("/incidents/{id}")
@@ -43,6 +73,17 @@ class IncidentPageController {
         model.addAttribute("incident", incident);
         model.addAttribute("timeline", timeline);
         model.addAttribute("deadline", Deadline.of(incident, clock.instant()));
+        Exercise exercise = exercises.ofIncident(id).orElse(null);
+        if (exercise != null && exercise.hasFault()) {
+            // the fault experiment's steps run beside the response: one timeline, in time order
+            List<IncidentEngine.Step> both = new java.util.ArrayList<>(timeline);
+            both.addAll(exercises.faultTimeline(exercise.id()));
+            both.sort(java.util.Comparator.comparing(IncidentEngine.Step::startedAt));
+            model.addAttribute("timeline", both);
+        }
+        model.addAttribute("exercise", exercise);
+        model.addAttribute("scenario", exercise == null ? null : exercises.scenarios().stream()
+                .filter(s -> s.id().equals(exercise.scenarioId())).findFirst().orElse(null));
         return "incidents/detail";
     }
 
