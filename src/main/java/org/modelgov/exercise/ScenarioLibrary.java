@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -23,6 +24,7 @@ public class ScenarioLibrary {
 
     private final List<Scenario> scenarios;
 
+    @Autowired
     ScenarioLibrary(ResourceLoader resources,
                     @Value("${modelgov.exercises.scenarios-location:" + DEFAULT_LOCATION + "}") String location) {
         this(load(resources.getResource(location.isBlank() ? DEFAULT_LOCATION : location)));
