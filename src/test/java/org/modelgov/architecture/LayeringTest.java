@@ -55,6 +55,18 @@ class LayeringTest {
     }
 
     @Test
+    void theExerciseDomainKnowsNoEngineAndNoAdapter() {
+        // exercises run on the engine through ports (ExerciseEngine, ExerciseCadence, FaultExperiments)
+        noClasses().that().resideInAPackage("org.modelgov.exercise")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.modelgov.workflow..",
+                        "org.modelgov.security..", "org.modelgov.web..", "org.springframework.web..",
+                        "org.springframework.jdbc..", "jakarta.servlet..", "org.modelgov.exercise.jdbc..",
+                        "org.modelgov.exercise.local..", "org.modelgov.exercise.web..", "org.modelgov.aws..",
+                        "software.amazon..")
+                .check(classes);
+    }
+
+    @Test
     void sharedDomainTypesArePlainJava() {
         noClasses().that().resideInAPackage("org.modelgov.common")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",
