@@ -101,6 +101,11 @@ public class ExerciseService {
      * @return the ids of the exercises started
      */
     public List<String> startDue() {
+        return startDue(eachItem);
+    }
+
+    /** @param eachItem how each model's start runs on its own (inside an engine job: a command of its own) */
+    public List<String> startDue(EachItem eachItem) {
         Instant now = now();
         List<String> started = new ArrayList<>();
         for (ExerciseRepository.Candidate candidate : exercises.candidates()) {

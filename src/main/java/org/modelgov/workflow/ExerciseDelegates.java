@@ -15,10 +15,11 @@ class ExerciseDelegates {
         this.exercises = exercises;
     }
 
-    /** One exercise per due model, each in its own transaction; the count shows in Cockpit. */
+    /** One exercise per due model, each in its own command and transaction; the count shows in Cockpit. */
     @Bean
     JavaDelegate startDueExercises() {
-        return execution -> execution.setVariable("exercisesStarted", exercises.startDue().size());
+        return execution -> execution.setVariable("exercisesStarted",
+                exercises.startDue(new CommandPerItem(execution.getProcessEngine())).size());
     }
 
     /** The business key is the exercise id; no variable can change it. */
