@@ -2,11 +2,10 @@ package org.modelgov.aws.secrets;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -25,19 +24,19 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "modelgov.integration", havingValue = "aws")
 @Conditional(DatabaseSecretConfig.SecretIdGiven.class)
+@EnableConfigurationProperties(SecretsProperties.class)
 class DatabaseSecretConfig {
 
     static final String SECRET_ID = "modelgov.aws.secrets.database-secret-id";
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(SecretsManagerClient secretsManager, DataSourceProperties properties,
-                                @Value("${" + SECRET_ID + "}") String secretId,
-                                @Value("${modelgov.aws.secrets.min-refresh-interval:PT30S}") Duration minRefreshInterval) {
-        String id = secretId.trim();
+    HikariDataSource dataSource(SecretsManagerClient secretsManager, DataSourceProperties dataSource,
+                                SecretsProperties secrets) {
+        String id = secrets.databaseSecretId().trim();
         return SecretCredentialsDataSource.pool(new SecretCredentialsDataSource(
-                new DatabaseSecretReader(secretsManager, id), id, properties.determineUrl(), Clock.systemUTC(),
-                minRefreshInterval));
+                new DatabaseSecretReader(secretsManager, id), id, dataSource.determineUrl(), Clock.systemUTC(),
+                secrets.minRefreshInterval()));
     }
 
     /** The property is set and not blank (an empty MODELGOV_DB_SECRET_ID means: no secret). */
