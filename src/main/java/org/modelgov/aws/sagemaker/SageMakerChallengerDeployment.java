@@ -13,6 +13,7 @@ import org.modelgov.abtest.ChallengerDeployment;
 import org.modelgov.abtest.Weights;
 import org.modelgov.common.Sha256;
 import org.modelgov.incident.DeploymentControl;
+import org.modelgov.incident.local.ContainmentTable;
 import org.modelgov.inventory.ModelRepository;
 import org.modelgov.inventory.ModelVersion;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
  * The execution role is the champion's unless {@code modelgov.aws.sagemaker.execution-role-arn} names one: the
  * champion's role already reaches the endpoint's artifact buckets, KMS keys and images, and reusing it gives the
  * challenger no more rights than the model it competes with. The {@code fallback} variant of break-glass is copied
- * like every other and re-weighted only when {@link #setWeights} names it.
+ * like every other and re-weighted only when {@link #setWeights} names it; while break-glass contains the endpoint
+ * (its containment row), no other variant gains traffic.
  */
 @Component
 @ConditionalOnProperty(name = "modelgov.integration", havingValue = "aws")
@@ -60,12 +62,15 @@ public class SageMakerChallengerDeployment implements ChallengerDeployment {
 
     private final SageMakerClient sageMaker;
     private final ModelRepository models;
+    private final ContainmentTable containments;
     private final String executionRoleArn;
 
     public SageMakerChallengerDeployment(SageMakerClient sageMaker, ModelRepository models,
+                                         ContainmentTable containments,
                                          @Value("${modelgov.aws.sagemaker.execution-role-arn:}") String executionRoleArn) {
         this.sageMaker = sageMaker;
         this.models = models;
+        this.containments = containments;
         this.executionRoleArn = executionRoleArn == null || executionRoleArn.isBlank() ? null : executionRoleArn.trim();
     }
 
@@ -175,6 +180,7 @@ public class SageMakerChallengerDeployment implements ChallengerDeployment {
             throw new IllegalArgumentException("Endpoint " + endpointName + " has no variant " + v + " (its variants: "
                     + String.join(", ", current.keySet()) + ")");
         });
+        Weights.refuseMoreTrafficWhileContained(endpointName, containments.active(endpointName), current, weights);
         boolean unchanged = weights.entrySet().stream()
                 .allMatch(w -> current.get(w.getKey()).floatValue() == w.getValue().floatValue());
         if (unchanged) {

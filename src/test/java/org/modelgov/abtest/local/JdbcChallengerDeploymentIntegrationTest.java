@@ -128,4 +128,24 @@ class JdbcChallengerDeploymentIntegrationTest {
         assertThat(challengers.weights(endpoint)).containsExactly(Map.entry(VARIANT, 0.1), Map.entry("fallback", 0.0),
                 Map.entry("primary", 0.9));
     }
+
+    @Test
+    void whileBreakGlassContainsTheEndpointTheChallengerGetsNoTrafficButMayLoseIt() {
+        String endpoint = newEndpoint();
+        challengers.deploy(endpoint, VERSION);
+        challengers.setWeights(endpoint, Map.of("primary", 0.9, VARIANT, 0.1));
+        breakGlass.breakGlass(endpoint, null, "responder", "stop the A/B test", false);
+        List<String> contained = rows(endpoint);
+
+        assertThatThrownBy(() -> challengers.setWeights(endpoint, Map.of(VARIANT, 1.0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("contained by break-glass");
+        assertThat(rows(endpoint)).isEqualTo(contained);
+
+        challengers.setWeights(endpoint, Map.of(VARIANT, 0.0, "fallback", 1.0));
+        assertThat(rows(endpoint)).isEqualTo(contained);
+
+        breakGlass.restore(endpoint, "responder");
+        challengers.setWeights(endpoint, Map.of("primary", 0.0, VARIANT, 1.0));
+        assertThat(challengers.weights(endpoint)).containsEntry(VARIANT, 1.0);
+    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modelgov.abtest.ChallengerDeployment.Rollout;
+import org.modelgov.incident.DeploymentControl.Containment;
 import org.modelgov.inventory.ModelRepository;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.VersionStatus;
@@ -53,7 +54,8 @@ class SageMakerChallengerDeploymentTest {
 
     private final SageMakerWire aws = new SageMakerWire();
     private final ModelRepository models = mock(ModelRepository.class);
-    private SageMakerChallengerDeployment deployment = new SageMakerChallengerDeployment(aws.client, models, "");
+    private final ContainmentDatabase db = new ContainmentDatabase();
+    private SageMakerChallengerDeployment deployment = new SageMakerChallengerDeployment(aws.client, models, db.table, "");
 
     @BeforeEach
     void inventory() {
@@ -224,7 +226,7 @@ class SageMakerChallengerDeploymentTest {
     @Test
     void aConfiguredExecutionRoleReplacesTheChampions() {
         String role = "arn:aws:iam::123456789012:role/modelgov-challengers";
-        deployment = new SageMakerChallengerDeployment(aws.client, models, role);
+        deployment = new SageMakerChallengerDeployment(aws.client, models, db.table, role);
         championOnly();
         baseConfig();
         championModel();
@@ -412,5 +414,21 @@ class SageMakerChallengerDeploymentTest {
         assertThatThrownBy(() -> deployment.setWeights(ENDPOINT, Map.of("primary", -0.5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 0");
         assertThat(effects()).isEmpty();
+    }
+
+    @Test
+    void whileBreakGlassContainsTheEndpointNoVariantButTheFallbackGainsTraffic() {
+        endpoint("InService", CONFIG, null, "primary", "0.0", "fallback", "1.0", VARIANT, "0.0");
+        created();
+        db.table.record(new Containment("C-1", ENDPOINT, Map.of("primary", 0.9, VARIANT, 0.1, "fallback", 0.0),
+                Map.of("primary", 0.0, VARIANT, 0.0, "fallback", 1.0), false), "INC-1", "responder", "SEV1");
+
+        assertThatThrownBy(() -> deployment.setWeights(ENDPOINT, Map.of("primary", 0.0, VARIANT, 1.0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("contained by break-glass (C-1)")
+                .hasMessageContaining(VARIANT);
+        assertThat(effects()).isEmpty();
+
+        deployment.setWeights(ENDPOINT, Map.of(VARIANT, 0.0));
+        assertThat(effects()).as("taking traffic away is fine (and here already so)").isEmpty();
     }
 }
