@@ -10,24 +10,25 @@ import org.modelgov.common.Sha256;
  * DescribeEndpoint to see it serve, UpdateEndpointWeightsAndCapacities to move traffic. Local mode: the
  * {@code endpoint_traffic} table. Every method is one external effect at most and safe to repeat.
  *
- * <h2>How the A/B stage drives a deployment: {@code deploy} does the next missing step, then the stage polls</h2>
+ * <h2>How the A/B stage drives a deployment: one step per job, then the stage polls with {@link #advance}</h2>
  * Adding a variant to a SageMaker endpoint takes three effects (create the model, create an endpoint config with
  * the extra variant, update the endpoint to it) and then minutes until the endpoint serves it. So that one job does
  * at most one effect, {@link #deploy} performs only the <em>next missing</em> step and returns; it does nothing once
- * every step is done or while the endpoint is updating. The stage therefore runs this loop:
+ * every step is done or while the endpoint is updating. The stage therefore runs:
  * <pre>
- *   [deploy] (async step, retry cycle) → rollout?  SERVING     → go on (set the challenger's share)
- *        ↑                                         FAILED      → the challenger did not come up: owner's remediation
- *        └──── timer (e.g. PT1M) ←─────────────── IN_PROGRESS
+ *   [deploy] → [advance] (async step, retry cycle) → SERVING     → go on (set the challenger's share)
+ *                  ↑                                  FAILED      → the challenger did not come up
+ *                  └──── timer (e.g. PT1M) ←───────── IN_PROGRESS
  * </pre>
- * i.e. the timer leads back to {@code deploy}, not only to {@code rollout}: while a step is still missing
- * {@link #rollout} answers IN_PROGRESS, and only another {@code deploy} takes the next step. A deployment needs up
- * to three rounds in AWS mode; locally {@code deploy} adds the row in one call and {@code rollout} answers SERVING
- * at once. The stage should bound the loop (a boundary timer on it), as SageMaker may take long.
+ * {@link #advance} is {@code deploy} (the next missing step, if any) followed by {@link #rollout}: polling with
+ * {@code rollout} alone would wait forever in AWS mode after the first step. A deployment needs up to three rounds
+ * in AWS mode; locally {@code deploy} adds the row in one call and every later call only reads. The stage should
+ * bound the loop (a boundary timer on it), as SageMaker may take long.
  *
  * <p>Break-glass ({@code incident.DeploymentControl}) shares the endpoint: deploying keeps every existing variant
  * with its current weight, including the {@code fallback} variant, and {@link #setWeights} changes only the
- * variants it names. A stage should not move traffic while a containment is active.
+ * variants it names. While a containment is active, {@link #setWeights} refuses (IllegalStateException: the step
+ * fails and is retried) to give any variant but the fallback more traffic; taking traffic away is allowed.
  */
 public interface ChallengerDeployment {
 
@@ -43,12 +44,21 @@ public interface ChallengerDeployment {
     /**
      * Starts putting the version on the endpoint as {@code challengerVariant} at weight 0; nothing when it is
      * already there or on its way. In AWS mode one call takes the next missing step only (see the class comment):
-     * call it again, after a wait, while {@link #rollout} answers IN_PROGRESS.
+     * the stage polls with {@link #advance}, which calls it again.
      */
     void deploy(String endpointName, String versionId);
 
     /** Where the challenger's deployment stands. */
     Rollout rollout(String endpointName, String versionId);
+
+    /**
+     * The stage's polling step: takes the next missing deployment step, if any (at most one external effect), then
+     * answers where the deployment stands. Safe to repeat; once the challenger serves it only reads.
+     */
+    default Rollout advance(String endpointName, String versionId) {
+        deploy(endpointName, versionId);
+        return rollout(endpointName, versionId);
+    }
 
     /**
      * Sets the endpoint's weights to exactly these (variants not named keep theirs); no call when they already

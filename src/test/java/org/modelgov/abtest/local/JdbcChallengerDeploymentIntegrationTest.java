@@ -63,6 +63,17 @@ class JdbcChallengerDeploymentIntegrationTest {
     }
 
     @Test
+    void advanceDeploysOnceAndThenOnlyReads() {
+        String endpoint = newEndpoint();
+
+        assertThat(challengers.advance(endpoint, VERSION)).isEqualTo(Rollout.SERVING);
+        List<String> deployed = rows(endpoint);
+        assertThat(challengers.advance(endpoint, VERSION)).isEqualTo(Rollout.SERVING);
+
+        assertThat(rows(endpoint)).isEqualTo(deployed).hasSize(3);
+    }
+
+    @Test
     void aRepeatedDeployChangesNothing() {
         String endpoint = newEndpoint();
         challengers.deploy(endpoint, VERSION);

@@ -431,4 +431,31 @@ class SageMakerChallengerDeploymentTest {
         deployment.setWeights(ENDPOINT, Map.of(VARIANT, 0.0));
         assertThat(effects()).as("taking traffic away is fine (and here already so)").isEmpty();
     }
+
+    @Test
+    void pollingWithAdvanceTakesTheRemainingStepsOneAtATimeUntilServing() {
+        championOnly();
+        baseConfig();
+        championModel();
+        ourModel(null);
+        ourConfig(false);
+        created();
+        deployment.deploy(ENDPOINT, VERSION); // the stage's deploy step
+        assertThat(effects()).containsExactly(CREATE_MODEL);
+
+        ourModel(ARN);
+        assertThat(deployment.advance(ENDPOINT, VERSION)).isEqualTo(Rollout.IN_PROGRESS);
+        assertThat(effects()).containsExactly(CREATE_MODEL, CREATE_CONFIG);
+
+        ourConfig(true);
+        assertThat(deployment.advance(ENDPOINT, VERSION)).isEqualTo(Rollout.IN_PROGRESS);
+        assertThat(effects()).containsExactly(CREATE_MODEL, CREATE_CONFIG, UPDATE_ENDPOINT);
+
+        endpoint("Updating", CONFIG, null, "primary", "1.0", "fallback", "0.0");
+        assertThat(deployment.advance(ENDPOINT, VERSION)).isEqualTo(Rollout.IN_PROGRESS);
+        endpoint("InService", CONFIG, null, "primary", "1.0", "fallback", "0.0", VARIANT, "0.0");
+        assertThat(deployment.advance(ENDPOINT, VERSION)).isEqualTo(Rollout.SERVING);
+        assertThat(effects()).as("no effect while updating or once serving")
+                .containsExactly(CREATE_MODEL, CREATE_CONFIG, UPDATE_ENDPOINT);
+    }
 }
