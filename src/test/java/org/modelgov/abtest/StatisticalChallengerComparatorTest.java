@@ -282,6 +282,19 @@ class StatisticalChallengerComparatorTest {
     }
 
     @Test
+    void aBusinessMetricWithTooFewPeriodsIsInconclusiveButShowsItsMeans() {
+        MetricComparison few = only(policy("business:approval_rate"),
+                champion().count("Invocations", 50_000, 3).with("business:approval_rate", 0.6, 0.6, 0.6),
+                challenger().count("Invocations", 5_000, 3).with("business:approval_rate", 0.3, 0.3, 0.3));
+        assertThat(few.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(few.test()).isEqualTo("BOOTSTRAP_MEAN_DIFFERENCE");
+        assertThat(few.championValue()).isCloseTo(0.6, within(1e-12));
+        assertThat(few.challengerValue()).isCloseTo(0.3, within(1e-12));
+        assertThat(few.relativeChange()).isCloseTo(0.5, within(1e-12));
+        assertThat(few.reason()).contains("the champion has 3 and the challenger 3 observations, at least 8");
+    }
+
+    @Test
     void allBusinessMetricsStandsForEveryConfiguredOneAndUnknownMetricsAreInconclusive() {
         ComparisonPolicy policy = policy(VariantMetricSource.ERRORS_5XX, "business:*", "business:unheard_of",
                 "Invocation4XXErrors");
