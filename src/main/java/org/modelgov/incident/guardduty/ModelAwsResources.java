@@ -59,16 +59,18 @@ public class ModelAwsResources {
 
     /**
      * Replaces the model's declared roles and buckets. A role may be given by name or ARN, a bucket by name,
-     * {@code s3://} URI or ARN; each is stored by name.
+     * {@code s3://} URI or ARN; each is stored by name. {@code malformed}: what the request's reader found wrong,
+     * reported with the rest once the caller may change the model.
      */
     @Transactional
-    public View declare(String modelId, List<String> executionRoles, List<String> buckets, Actor actor) {
+    public View declare(String modelId, List<String> executionRoles, List<String> buckets,
+                        List<org.modelgov.common.FieldViolation> malformed, Actor actor) {
         Model model = inventory.get(modelId);
         if (!inventory.mayChange(actor, model)) {
             throw new AccessDeniedToActionException("Only the model's owner, risk officers and governance"
                     + " administrators may declare its AWS resources");
         }
-        Violations v = new Violations();
+        Violations v = new Violations().addAll(malformed);
         Set<String> roles = names(v, "executionRoles", executionRoles, ModelAwsResources::roleName,
                 "must be IAM role names or role ARNs (arn:aws:iam::123456789012:role/name)");
         Set<String> bucketNames = names(v, "buckets", buckets, ModelAwsResources::bucketName,

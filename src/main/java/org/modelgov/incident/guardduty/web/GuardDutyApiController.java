@@ -71,10 +71,7 @@ class GuardDutyApiController {
         });
         List<String> roles = strings(body, "executionRoles", problems);
         List<String> buckets = strings(body, "buckets", problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return resources.declare(id, roles, buckets, CurrentActor.of(user));
+        return resources.declare(id, roles, buckets, problems, CurrentActor.of(user));
     }
 
     private static List<String> strings(JsonNode body, String field, List<FieldViolation> problems) {
