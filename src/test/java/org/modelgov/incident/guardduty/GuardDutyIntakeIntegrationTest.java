@@ -19,6 +19,7 @@ import org.modelgov.common.Sha256;
 import org.modelgov.support.Api;
 import org.modelgov.support.ModelGovIntegrationTest;
 import org.modelgov.support.TestUsers;
+import org.modelgov.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -229,6 +230,11 @@ class GuardDutyIntakeIntegrationTest {
         assertThat(integration.get("/api/models").status()).isEqualTo(403);
         assertThat(integration.get("/api/incidents").status()).isEqualTo(403);
         assertThat(integration.get("/api/audit").status()).isEqualTo(403);
+        assertThat(Api.as(port, "responder", "demo").get("/api/models").status()).isEqualTo(200);
+        // nor ModelGov's pages, after logging in through the form
+        assertThat(WebappSession.logIn(port, "responder", "demo").page("/models")).contains("Retail credit scoring");
+        assertThat(WebappSession.logIn(port, INTEGRATION, TestUsers.PASSWORD).page("/models"))
+                .doesNotContain("Retail credit scoring");
     }
 
     @Test
