@@ -50,7 +50,8 @@ public record ModelVersion(
     public java.util.Set<String> s3Buckets() {
         java.util.Set<String> buckets = new java.util.TreeSet<>();
         for (String uri : java.util.Arrays.asList(artifactUri, evaluationDatasetUri, validation.analysisConfigUri(),
-                validation.referenceDatasetUri(), validation.currentDatasetUri(), validation.explainabilityReportUri())) {
+                validation.referenceDatasetUri(), validation.currentDatasetUri(),
+                validation.explainabilityReportUri())) {
             if (uri != null && uri.startsWith("s3://")) {
                 String rest = uri.substring("s3://".length());
                 String bucket = rest.indexOf('/') < 0 ? rest : rest.substring(0, rest.indexOf('/'));

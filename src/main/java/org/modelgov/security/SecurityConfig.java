@@ -9,15 +9,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -41,7 +41,6 @@ class SecurityConfig {
     // the URL rules repeat the services' own checks up front; the group lists are the services'
     static final String[] MAY_EDIT_INVENTORY = InventoryService.MAY_REGISTER.toArray(String[]::new);
     static final String[] MAY_CREATE_EVIDENCE = EvidenceService.MAY_CREATE.toArray(String[]::new);
-    /** Who reads metrics and health details; the same groups as management.endpoint.health.roles. */
     /** GuardDuty findings over HTTPS: the security integration identity and administrators (GuardDutyIntake). */
     static final String[] MAY_POST_SECURITY_FINDINGS = {GovernanceRole.SECURITY_INTEGRATION_GROUP,
             GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP};
@@ -49,14 +48,17 @@ class SecurityConfig {
      * Logged in, and not only as the security integration: the identity EventBridge posts findings with reads
      * nothing, so its credentials, if leaked, show no inventory, incident or audit data.
      */
-    static final AuthorizationManager<RequestAuthorizationContext> NOT_ONLY_AN_INTEGRATION = (authentication, context) -> {
-        Authentication user = authentication.get();
-        boolean loggedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
-        boolean onlyIntegration = loggedIn && !user.getAuthorities().isEmpty() && user.getAuthorities().stream()
-                .allMatch(a -> GovernanceRole.SECURITY_INTEGRATION_GROUP.equals(a.getAuthority()));
-        return new AuthorizationDecision(loggedIn && !onlyIntegration);
-    };
+    static final AuthorizationManager<RequestAuthorizationContext> NOT_ONLY_AN_INTEGRATION =
+            (authentication, context) -> {
+                Authentication user = authentication.get();
+                boolean loggedIn = user != null && user.isAuthenticated()
+                        && !(user instanceof AnonymousAuthenticationToken);
+                boolean onlyIntegration = loggedIn && !user.getAuthorities().isEmpty() && user.getAuthorities()
+                        .stream().allMatch(a -> GovernanceRole.SECURITY_INTEGRATION_GROUP.equals(a.getAuthority()));
+                return new AuthorizationDecision(loggedIn && !onlyIntegration);
+            };
 
+    /** Who reads metrics and health details; the same groups as management.endpoint.health.roles. */
     static final String[] MAY_OPERATE = {GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP};
 
     /**

@@ -64,8 +64,8 @@ public class GuardDutyIntake {
     }
 
     /** What became of a finding on one model. */
-    public record OnModel(String modelId, String incidentId, String outcome, int occurrences, Severity suggestedSeverity,
-                          List<String> matchedBy) {
+    public record OnModel(String modelId, String incidentId, String outcome, int occurrences,
+                          Severity suggestedSeverity, List<String> matchedBy) {
 
         public static final String OPENED = "OPENED";
         public static final String OCCURRENCE = "OCCURRENCE";
@@ -195,9 +195,9 @@ public class GuardDutyIntake {
                 "GuardDuty finding " + finding.id() + " (" + finding.type() + ", severity " + finding.severity() + " "
                         + suggestion.band() + ") in account " + finding.accountId() + " (" + finding.region()
                         + "), received via " + via + ", names " + finding.resources() + "; no model in the inventory"
-                        + " uses these resources, so no incident was opened. If a model does, declare its execution role"
-                        + " or bucket (PUT /api/models/{id}/aws-resources); the next update of the finding then opens"
-                        + " its incident. Resource type: " + finding.resourceType() + ".",
+                        + " uses these resources, so no incident was opened. If a model does, declare its execution"
+                        + " role or bucket (PUT /api/models/{id}/aws-resources); the next update of the finding"
+                        + " then opens its incident. Resource type: " + finding.resourceType() + ".",
                 List.of(GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.INCIDENT_RESPONDER.groupId()),
                 List.of(), null, null, suggestion.severity().name()));
         audit.record(reporter, "GUARDDUTY_FINDING_UNMATCHED", ENTITY, finding.id(), Map.of("resources",

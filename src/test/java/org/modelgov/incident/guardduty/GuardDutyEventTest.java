@@ -82,7 +82,8 @@ class GuardDutyEventTest {
     @Test
     void theApiModelsMemberNamesAreReadToo() throws Exception {
         String pascal = "{\"source\":\"aws.guardduty\",\"detail-type\":\"GuardDuty Finding\",\"detail\":{\"Id\":\"x1\","
-                + "\"Type\":\"Discovery:S3/MaliciousIPCaller\",\"Severity\":5.0,\"Resource\":{\"ResourceType\":\"S3Bucket\","
+                + "\"Type\":\"Discovery:S3/MaliciousIPCaller\",\"Severity\":5.0,"
+                + "\"Resource\":{\"ResourceType\":\"S3Bucket\","
                 + "\"S3BucketDetails\":[{\"Name\":\"pascal-bucket\"}]},\"Service\":{\"Count\":2}}}";
 
         GuardDutyFinding finding = GuardDutyEvent.parse(pascal).finding();
@@ -115,7 +116,8 @@ class GuardDutyEventTest {
         assertThat(fields("{\"source\": \"aws.guardduty\", \"secret\": \"s3cr3t\"")).containsExactly("body");
         assertThatThrownBy(() -> GuardDutyEvent.parse("{\"source\": \"aws.guardduty\", \"secret\": \"s3cr3t\""))
                 .hasMessageNotContaining("s3cr3t")
-                .satisfies(e -> assertThat(((InvalidInputException) e).violations().toString()).doesNotContain("s3cr3t"));
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations().toString())
+                        .doesNotContain("s3cr3t"));
         assertThat(fields("")).containsExactly("body");
         assertThat(fields("{\"source\":\"aws.guardduty\",\"detail-type\":\"GuardDuty Finding\","
                 + "\"detail\":\"not an object\"}")).containsExactly("detail");

@@ -249,7 +249,8 @@ class GuardDutyIntakeIntegrationTest {
         Api.Response missing = integration.send("POST", PATH, event.toString(), "application/json");
         Api.Response list = integration.send("POST", PATH, "[" + sample(GuardDutySamples.POLICY_S3) + "]",
                 "application/json");
-        Api.Response broken = integration.send("POST", PATH, "{\"detail\": {\"id\": \"secret-value\"", "application/json");
+        Api.Response broken = integration.send("POST", PATH, "{\"detail\": {\"id\": \"secret-value\"",
+                "application/json");
         Api.Response other = integration.send("POST", PATH, "{\"source\": \"aws.ec2\", \"detail-type\":"
                 + " \"EC2 Instance State-change Notification\", \"detail\": {}}", "application/json");
 
