@@ -129,6 +129,10 @@ public class GuardDutyIntake {
 
     private OnModel onModel(GuardDutyEvent event, String modelId, List<String> reasons, String reporter) {
         GuardDutyFinding finding = event.finding();
+        // the same finding delivered twice at once opens one incident: the second waits, then sees the first's.
+        // Models are locked in id order (the matcher sorts them), so two intakes cannot deadlock each other; a
+        // deadlock with a response step on the same model aborts one side, which its sender or job retries
+        findings.lockModel(modelId);
         Model model = inventory.get(modelId);
         GuardDutySeverityPolicy.Suggestion suggestion = policy.suggest(finding.severity(), model.riskTier());
         Optional<SecurityFindingRepository.StoredFinding> open = findings.findOpen(finding.id(), modelId);

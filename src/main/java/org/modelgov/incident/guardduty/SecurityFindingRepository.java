@@ -20,6 +20,12 @@ public interface SecurityFindingRepository {
 
     Optional<StoredFinding> findByIncident(String incidentId);
 
+    /**
+     * Locks the model's inventory row until the transaction ends, so two deliveries of the same finding at once
+     * (SNS and HTTPS, or a retry) see each other's incident instead of opening two.
+     */
+    void lockModel(String modelId);
+
     /** The finding's record on the model's incident that is not closed yet, if any. */
     Optional<StoredFinding> findOpen(String findingId, String modelId);
 

@@ -167,6 +167,35 @@ class GuardDutyIntakeIntegrationTest {
     }
 
     @Test
+    void theSameNewFindingDeliveredSeveralTimesAtOnceOpensOneIncident() throws Exception {
+        String model = model("gd-" + u + "-prod", null);
+        String event = sample(GuardDutySamples.IMPACT_ENDPOINT);
+        int deliveries = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(deliveries);
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < deliveries; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return integration.send("POST", PATH, event, "application/json");
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                Api.Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                outcomes.add(response.json().path("models").get(0).path("outcome").asText());
+            }
+            assertThat(outcomes).containsOnlyOnce("OPENED").containsOnly("OPENED", "ALREADY_RECORDED");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(owner.get("/api/incidents?modelId=" + model).json()).hasSize(1);
+    }
+
+    @Test
     void aFindingNamingTwoModelsResourcesOpensOneIncidentOnEach() throws Exception {
         String endpointModel = model("gd-" + u + "-prod", null);
         String bucketModel = model(null, "s3://credit-scoring-monitoring-" + u + "/x/model.tar.gz");

@@ -33,6 +33,11 @@ class JdbcSecurityFindingRepository implements SecurityFindingRepository {
     }
 
     @Override
+    public void lockModel(String modelId) {
+        jdbc.sql("SELECT id FROM modelgov.model WHERE id = ? FOR UPDATE").param(modelId).query(String.class).list();
+    }
+
+    @Override
     public Optional<StoredFinding> findOpen(String findingId, String modelId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM modelgov.guardduty_finding g JOIN modelgov.incident i"
                         + " ON i.id = g.incident_id WHERE g.finding_id = ? AND g.model_id = ? AND i.status <> 'CLOSED'"
