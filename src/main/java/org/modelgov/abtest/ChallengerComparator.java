@@ -9,4 +9,16 @@ public interface ChallengerComparator {
 
     ChallengerComparison compare(String endpointName, ComparisonPolicy policy, VariantSeries champion,
                                  VariantSeries challenger, java.time.Instant from, java.time.Instant to);
+
+    /**
+     * The metrics to read from each variant's {@link VariantMetricSource} for this policy: its own, with
+     * {@code Invocations} (the error rate's denominator and the minimum-traffic check) and, in the implementation,
+     * {@code business:*} replaced by every configured business metric.
+     */
+    default java.util.List<String> metricsToRead(ComparisonPolicy policy) {
+        java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
+        metrics.add(VariantMetricSource.INVOCATIONS);
+        metrics.addAll(policy.metrics());
+        return java.util.List.copyOf(metrics);
+    }
 }

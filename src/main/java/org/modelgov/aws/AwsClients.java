@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -48,6 +49,12 @@ public class AwsClients {
     @Bean(destroyMethod = "close")
     FisClient fisClient(AwsProperties aws) {
         return configure(FisClient.builder(), aws, aws.endpoints().fis()).build();
+    }
+
+    /** Secrets Manager: the database credentials (aws.secrets.DatabaseSecretConfig), read before the DataSource. */
+    @Bean(destroyMethod = "close")
+    SecretsManagerClient secretsManagerClient(AwsProperties aws) {
+        return configure(SecretsManagerClient.builder(), aws, aws.endpoints().secretsmanager()).build();
     }
 
     /** Path-style addressing on a test endpoint (one host, buckets in the path); virtual hosts on AWS itself. */

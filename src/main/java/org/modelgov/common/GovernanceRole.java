@@ -17,6 +17,12 @@ public enum GovernanceRole {
 
     /** Camunda's own administrators group (full access to the engine and its apps). */
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+    /**
+     * The identity EventBridge posts GuardDuty findings with (an API destination's Basic auth user): a user only in
+     * this group may post findings and read nothing (SecurityConfig); it is no governance role and has no Camunda
+     * authorization.
+     */
+    public static final String SECURITY_INTEGRATION_GROUP = "security-integrations";
 
     private final String groupId;
     private final String displayName;

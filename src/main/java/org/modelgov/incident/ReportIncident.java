@@ -10,7 +10,7 @@ import org.modelgov.common.Violations;
  *
  * @param externalId the raising system's id (alarm ARN, ticket); the same one again while the incident is
  *                   open adds an occurrence instead of opening a new incident
- * @param source     API, TASKLIST, SNS or REASSESSMENT
+ * @param source     API, TASKLIST, SNS, REASSESSMENT or GUARDDUTY
  */
 public record ReportIncident(String modelId, String type, String description, String externalId, boolean exercise,
                              String source, List<FieldViolation> malformed) {

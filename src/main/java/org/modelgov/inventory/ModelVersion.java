@@ -43,6 +43,26 @@ public record ModelVersion(
                 newEvaluationDatasetUri, newValidation, status, registeredBy, createdAt);
     }
 
+    /**
+     * The S3 buckets this version's URIs name (artifact, evaluation, reference and current datasets, analysis
+     * config, explainability report): a security finding on one of them is about this version's model.
+     */
+    public java.util.Set<String> s3Buckets() {
+        java.util.Set<String> buckets = new java.util.TreeSet<>();
+        for (String uri : java.util.Arrays.asList(artifactUri, evaluationDatasetUri, validation.analysisConfigUri(),
+                validation.referenceDatasetUri(), validation.currentDatasetUri(),
+                validation.explainabilityReportUri())) {
+            if (uri != null && uri.startsWith("s3://")) {
+                String rest = uri.substring("s3://".length());
+                String bucket = rest.indexOf('/') < 0 ? rest : rest.substring(0, rest.indexOf('/'));
+                if (bucket.length() >= 3 && bucket.length() <= 63) {
+                    buckets.add(bucket);
+                }
+            }
+        }
+        return buckets;
+    }
+
     public static String idOf(String modelId, int number) {
         return modelId + ":" + number;
     }

@@ -66,6 +66,9 @@ class GovernanceIdentitySetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         ensureCamundaAdminGroup();
+        // posts GuardDuty findings only: no Camunda authorization at all
+        ensureGroup(GovernanceRole.SECURITY_INTEGRATION_GROUP, "Security integrations (GuardDuty)",
+                Groups.GROUP_TYPE_SYSTEM);
         for (GovernanceRole role : GovernanceRole.values()) {
             ensureGroup(role.groupId(), role.displayName(), "WORKFLOW");
             grantRole(role);

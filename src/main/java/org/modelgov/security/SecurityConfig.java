@@ -7,12 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -36,6 +41,23 @@ class SecurityConfig {
     // the URL rules repeat the services' own checks up front; the group lists are the services'
     static final String[] MAY_EDIT_INVENTORY = InventoryService.MAY_REGISTER.toArray(String[]::new);
     static final String[] MAY_CREATE_EVIDENCE = EvidenceService.MAY_CREATE.toArray(String[]::new);
+    /** GuardDuty findings over HTTPS: the security integration identity and administrators (GuardDutyIntake). */
+    static final String[] MAY_POST_SECURITY_FINDINGS = {GovernanceRole.SECURITY_INTEGRATION_GROUP,
+            GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP};
+    /**
+     * Logged in, and not only as the security integration: the identity EventBridge posts findings with reads
+     * nothing, so its credentials, if leaked, show no inventory, incident or audit data.
+     */
+    static final AuthorizationManager<RequestAuthorizationContext> NOT_ONLY_AN_INTEGRATION =
+            (authentication, context) -> {
+                Authentication user = authentication.get();
+                boolean loggedIn = user != null && user.isAuthenticated()
+                        && !(user instanceof AnonymousAuthenticationToken);
+                boolean onlyIntegration = loggedIn && !user.getAuthorities().isEmpty() && user.getAuthorities()
+                        .stream().allMatch(a -> GovernanceRole.SECURITY_INTEGRATION_GROUP.equals(a.getAuthority()));
+                return new AuthorizationDecision(loggedIn && !onlyIntegration);
+            };
+
     /** Who reads metrics and health details; the same groups as management.endpoint.health.roles. */
     static final String[] MAY_OPERATE = {GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP};
 
@@ -127,6 +149,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // SNS cannot log in; SnsMessageVerifier authenticates each message by its AWS signature
                         .requestMatchers(HttpMethod.POST, "/api/sns/notifications").permitAll()
+                        // an EventBridge API destination logs in as the security integration user
+                        .requestMatchers(HttpMethod.POST, "/api/security/guardduty-findings")
+                        .hasAnyAuthority(MAY_POST_SECURITY_FINDINGS)
                         // validators and incident responders report drift too; LifecycleService checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/drift-reports").authenticated()
                         // incident responders break the glass; IncidentService checks who
@@ -142,7 +167,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PATCH, "/api/models/**").hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/**")
                         .hasAnyAuthority(MAY_CREATE_EVIDENCE)
-                        .anyRequest().authenticated())
+                        .anyRequest().access(NOT_ONLY_AN_INTEGRATION))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -164,7 +189,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/models/new").hasAnyAuthority(MAY_EDIT_INVENTORY)
                         .requestMatchers(HttpMethod.POST, "/models").hasAnyAuthority(MAY_EDIT_INVENTORY)
-                        .anyRequest().authenticated())
+                        .anyRequest().access(NOT_ONLY_AN_INTEGRATION))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/models", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();

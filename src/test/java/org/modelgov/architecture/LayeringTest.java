@@ -44,13 +44,14 @@ class LayeringTest {
         // the lifecycle's business rules run without Camunda; the workflow package adapts them to the engine
         noClasses().that().resideInAnyPackage("org.modelgov.lifecycle", "org.modelgov.review", "org.modelgov.risk",
                         "org.modelgov.validation", "org.modelgov.registry", "org.modelgov.documentation",
-                        "org.modelgov.incident")
+                        "org.modelgov.incident", "org.modelgov.incident.guardduty")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.modelgov.workflow..",
                         "org.modelgov.security..", "org.modelgov.web..", "org.springframework.web..",
                         "org.springframework.jdbc..", "jakarta.servlet..", "org.modelgov.registry.local..",
                         "org.modelgov.documentation.local..", "org.modelgov.validation.jdbc..",
                         "org.modelgov.validation.local..", "org.modelgov.review.jdbc..", "org.modelgov.incident.jdbc..",
-                        "org.modelgov.incident.local..", "org.modelgov.incident.web..", "org.modelgov.incident.sns..")
+                        "org.modelgov.incident.local..", "org.modelgov.incident.web..", "org.modelgov.incident.sns..",
+                        "org.modelgov.incident.guardduty.jdbc..", "org.modelgov.incident.guardduty.web..")
                 .check(classes);
     }
 

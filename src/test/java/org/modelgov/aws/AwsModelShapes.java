@@ -69,6 +69,19 @@ public final class AwsModelShapes {
         }
     }
 
+    /**
+     * Violations of a named shape by a value as the service writes it on the wire: members by their
+     * {@code locationName} (GuardDuty's {@code Finding} in an EventBridge event: {@code id}, {@code resource}...).
+     */
+    public List<String> wireViolations(String shapeName, JsonNode value) {
+        if (model.path("shapes").path(shapeName).isMissingNode()) {
+            return List.of("no shape " + shapeName + " in the model");
+        }
+        List<String> problems = new ArrayList<>();
+        check(shapeName, value, shapeName, problems, true);
+        return problems;
+    }
+
     /** The enum values of a shape (e.g. ModelApprovalStatus). */
     public List<String> enumOf(String shape) {
         List<String> values = new ArrayList<>();
@@ -77,6 +90,11 @@ public final class AwsModelShapes {
     }
 
     private void check(String shapeName, JsonNode value, String path, List<String> problems) {
+        check(shapeName, value, path, problems, false);
+    }
+
+    /** @param wire members are named by their locationName where the model gives one */
+    private void check(String shapeName, JsonNode value, String path, List<String> problems, boolean wire) {
         JsonNode shape = model.path("shapes").path(shapeName);
         String type = shape.path("type").asText();
         switch (type) {
@@ -86,16 +104,19 @@ public final class AwsModelShapes {
                     return;
                 }
                 for (JsonNode required : shape.path("required")) {
-                    if (!value.has(required.asText()) || value.get(required.asText()).isNull()) {
-                        problems.add(path + "." + required.asText() + ": required");
+                    String name = wire ? wireName(shape, required.asText()) : required.asText();
+                    if (!value.has(name) || value.get(name).isNull()) {
+                        problems.add(path + "." + name + ": required");
                     }
                 }
                 value.fields().forEachRemaining(field -> {
-                    JsonNode member = shape.path("members").path(field.getKey());
+                    JsonNode member = wire ? memberByWireName(shape, field.getKey())
+                            : shape.path("members").path(field.getKey());
                     if (member.isMissingNode()) {
                         problems.add(path + "." + field.getKey() + ": not a member of " + shapeName);
                     } else {
-                        check(member.path("shape").asText(), field.getValue(), path + "." + field.getKey(), problems);
+                        check(member.path("shape").asText(), field.getValue(), path + "." + field.getKey(), problems,
+                                wire);
                     }
                 });
             }
@@ -106,7 +127,8 @@ public final class AwsModelShapes {
                 }
                 range(shape, value.size(), path, "items", problems);
                 for (int i = 0; i < value.size(); i++) {
-                    check(shape.path("member").path("shape").asText(), value.get(i), path + "[" + i + "]", problems);
+                    check(shape.path("member").path("shape").asText(), value.get(i), path + "[" + i + "]", problems,
+                            wire);
                 }
             }
             case "map" -> {
@@ -117,8 +139,9 @@ public final class AwsModelShapes {
                 range(shape, value.size(), path, "entries", problems);
                 value.fields().forEachRemaining(e -> {
                     check(shape.path("key").path("shape").asText(), JSON.getNodeFactory().textNode(e.getKey()),
-                            path + "{key}", problems);
-                    check(shape.path("value").path("shape").asText(), e.getValue(), path + "." + e.getKey(), problems);
+                            path + "{key}", problems, wire);
+                    check(shape.path("value").path("shape").asText(), e.getValue(), path + "." + e.getKey(), problems,
+                            wire);
                 });
             }
             case "string" -> {
@@ -164,6 +187,21 @@ public final class AwsModelShapes {
                 // timestamps, blobs: accepted as sent by the SDK
             }
         }
+    }
+
+    private static String wireName(JsonNode shape, String member) {
+        return shape.path("members").path(member).path("locationName").asText(member);
+    }
+
+    private static JsonNode memberByWireName(JsonNode shape, String wireName) {
+        var members = shape.path("members").fields();
+        while (members.hasNext()) {
+            var member = members.next();
+            if (wireName.equals(member.getValue().path("locationName").asText(member.getKey()))) {
+                return member.getValue();
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static void range(JsonNode shape, int size, String path, String what, List<String> problems) {

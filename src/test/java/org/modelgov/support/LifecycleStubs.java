@@ -34,6 +34,8 @@ public final class LifecycleStubs {
     public int pipelinePollsRunning;
     /** How many checks of an exercise's fault experiment still find it running. */
     public int faultChecksRunning;
+    /** The severity a GuardDuty finding recorded with the incident suggests (null: no finding opened it). */
+    public String findingSeverity;
 
     /** Whether the next rounds' automated checks pass, in order; true once exhausted. */
     public final List<Boolean> automatedChecksOutcomes = new ArrayList<>();
@@ -55,6 +57,7 @@ public final class LifecycleStubs {
             stubs.calls.merge("lifecycleStartListener", 1, Integer::sum);
             execution.setVariable("riskTier", "UNASSESSED");
         });
+        Mocks.register("securityFindingSeverity", new FindingSeverity(stubs));
         Mocks.register("incidentStartListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution ->
                 stubs.calls.merge("incidentStartListener", 1, Integer::sum));
         Mocks.register("incidentTaskListener",
@@ -66,6 +69,21 @@ public final class LifecycleStubs {
                 (TaskListener) (DelegateTask task) -> stubs.taskEvents.add(task.getEventName() + ":"
                         + task.getTaskDefinitionKey()));
         return stubs;
+    }
+
+    /** Stands in for workflow.SecurityFindingSeverity: the finding's suggestion, else what the DMN decided. */
+    public static final class FindingSeverity {
+
+        private final LifecycleStubs stubs;
+
+        FindingSeverity(LifecycleStubs stubs) {
+            this.stubs = stubs;
+        }
+
+        public String suggest(String incidentId, Object decided) {
+            stubs.calls.merge("securityFindingSeverity", 1, Integer::sum);
+            return stubs.findingSeverity != null ? stubs.findingSeverity : String.valueOf(decided);
+        }
     }
 
     public int calls(String bean) {

@@ -99,6 +99,20 @@ class IncidentResponseProcessTest extends StubbedProcessTest {
     }
 
     @Test
+    void aGuardDutyFindingsRecordedSeverityIsTheSuggestionAndSetsTheTriageTarget() {
+        // IncidentSeverity alone suggests SEV1 for every SECURITY incident; this finding is GuardDuty Low
+        stubs.findingSeverity = "SEV4";
+        report("SECURITY", "HIGH");
+        assertThat(stubs.calls("securityFindingSeverity")).isEqualTo(1);
+        assertThat(variable("suggestedSeverity")).isEqualTo("SEV4");
+        assertThat(variable("triageWithin")).isEqualTo("PT24H");
+        // responders still triage: their severity, not the suggestion, decides containment
+        complete("Task_Triage", Map.of("severity", "SEV2", "serious", false));
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).hasPassed("Task_BreakGlass").isWaitingAt("Task_Investigate");
+    }
+
+    @Test
     void aMissedTriageTargetAndEachReportingMilestoneEscalate() {
         report("BIAS", "HIGH");
         fire("Timer_TriageTargetMissed");

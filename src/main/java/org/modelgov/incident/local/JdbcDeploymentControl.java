@@ -2,42 +2,31 @@ package org.modelgov.incident.local;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.modelgov.incident.DeploymentControl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Local mode: an endpoint's traffic weights live in a table. An endpoint never configured serves all
- * traffic from its {@code primary} variant and keeps a {@code fallback} variant at weight 0, the shape a
- * break-glass-ready SageMaker endpoint has.
+ * Local mode: an endpoint's traffic weights live in a table ({@link EndpointTrafficTable}). An endpoint never
+ * configured serves all traffic from its {@code primary} variant and keeps a {@code fallback} variant at weight 0,
+ * the shape a break-glass-ready SageMaker endpoint has.
  */
 @Component
 @ConditionalOnProperty(name = "modelgov.integration", havingValue = "local", matchIfMissing = true)
 class JdbcDeploymentControl implements DeploymentControl {
 
-    private final JdbcClient jdbc;
+    private final EndpointTrafficTable traffic;
     private final ContainmentTable containments;
 
-    JdbcDeploymentControl(JdbcClient jdbc, ContainmentTable containments) {
-        this.jdbc = jdbc;
+    JdbcDeploymentControl(EndpointTrafficTable traffic, ContainmentTable containments) {
+        this.traffic = traffic;
         this.containments = containments;
     }
 
     @Override
     public Map<String, Double> weights(String endpointName) {
-        Map<String, Double> weights = new TreeMap<>();
-        jdbc.sql("SELECT variant_name, weight FROM modelgov.endpoint_traffic WHERE endpoint_name = ?")
-                .param(endpointName).query(rs -> {
-                    weights.put(rs.getString("variant_name"), rs.getDouble("weight"));
-                });
-        if (weights.isEmpty()) {
-            weights.put("primary", 1.0);
-            weights.put(FALLBACK_VARIANT, 0.0);
-        }
-        return weights;
+        return traffic.weights(endpointName);
     }
 
     @Override
@@ -51,7 +40,7 @@ class JdbcDeploymentControl implements DeploymentControl {
         Containment containment = new Containment(UUID.randomUUID().toString(), endpointName, previous, applied, dryRun);
         containments.record(containment, incidentId, actor, reason);
         if (!dryRun) {
-            write(endpointName, applied);
+            traffic.replace(endpointName, applied);
         }
         return containment;
     }
@@ -60,7 +49,7 @@ class JdbcDeploymentControl implements DeploymentControl {
     public Optional<Containment> restore(String endpointName, String actor) {
         Optional<Containment> active = active(endpointName);
         active.ifPresent(c -> {
-            write(endpointName, c.previousWeights());
+            traffic.replace(endpointName, c.previousWeights());
             containments.markUndone(c.id());
         });
         return active;
@@ -69,11 +58,5 @@ class JdbcDeploymentControl implements DeploymentControl {
     @Override
     public Optional<Containment> active(String endpointName) {
         return containments.active(endpointName);
-    }
-
-    private void write(String endpointName, Map<String, Double> weights) {
-        jdbc.sql("DELETE FROM modelgov.endpoint_traffic WHERE endpoint_name = ?").param(endpointName).update();
-        weights.forEach((variant, weight) -> jdbc.sql("INSERT INTO modelgov.endpoint_traffic (endpoint_name,"
-                + " variant_name, weight) VALUES (?, ?, ?)").params(endpointName, variant, weight).update());
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * no model matches is told to the governance administrators rather than dropped.
  */
 @Component
+// the last intake asked: it takes every notification no other intake handles
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 class SnsAlarmIntake implements SnsNotificationHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SnsAlarmIntake.class);

@@ -81,7 +81,9 @@ class SnsEndpointController {
     }
 
     private ResponseEntity<?> deliver(SnsMessage message) {
-        SnsNotificationHandler intake = handler.getIfAvailable();
+        // chosen by content: a GuardDuty finding event, else a CloudWatch alarm (or unmatched, told to admins)
+        SnsNotificationHandler intake = handler.orderedStream().filter(h -> h.handles(message)).findFirst()
+                .orElse(null);
         if (intake == null) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "no incident intake configured");
         }

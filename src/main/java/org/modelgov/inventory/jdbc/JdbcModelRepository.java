@@ -164,6 +164,7 @@ class JdbcModelRepository implements ModelRepository {
                         in.explainabilityReportUri(), sp.kmsKeyId(), sp.networkIsolation(), sp.vpc(), sp.dataCapture(),
                         sp.interContainerEncryption(), in.validationPipelineArn())
                 .update();
+        replaceBuckets(v);
     }
 
     @Override
@@ -175,6 +176,16 @@ class JdbcModelRepository implements ModelRepository {
                 .params(v.status().name(), v.evaluationDatasetUri(), in.analysisConfigUri(), in.referenceDatasetUri(),
                         in.currentDatasetUri(), in.explainabilityReportUri(), v.id())
                 .update();
+        replaceBuckets(v);
+    }
+
+    /** The bucket index of a version (model_version_bucket) follows its URIs in the same transaction. */
+    private void replaceBuckets(ModelVersion v) {
+        jdbc.sql("DELETE FROM modelgov.model_version_bucket WHERE version_id = ?").param(v.id()).update();
+        for (String bucket : v.s3Buckets()) {
+            jdbc.sql("INSERT INTO modelgov.model_version_bucket (version_id, model_id, bucket) VALUES (?, ?, ?)")
+                    .params(v.id(), v.modelId(), bucket).update();
+        }
     }
 
     @Override
