@@ -11,7 +11,7 @@ import org.modelgov.exercise.ExerciseTrend;
 import org.modelgov.incident.Incident;
 import org.modelgov.incident.IncidentEngine;
 import org.modelgov.incident.IncidentService;
-import org.modelgov.web.charts.LineChart;
+import org.modelgov.web.charts.CategoryLineChart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,9 +48,9 @@ class IncidentPageController {
     /** One chart per milestone: each team's mean time to reach it, quarter by quarter. */
     static List<TrendChart> trendCharts(List<ExerciseTrend.Point> trend) {
         List<String> quarters = trend.stream().map(ExerciseTrend.Point::quarter).distinct().sorted().toList();
-        LineChart triage = LineChart.titled("Mean time to triage per team (minutes)", "min").categories(quarters);
-        LineChart contain = LineChart.titled("Mean time to contain per team (minutes)", "min").categories(quarters);
-        LineChart resolve = LineChart.titled("Mean time to resolve per team (minutes)", "min").categories(quarters);
+        CategoryLineChart triage = CategoryLineChart.titled("Mean time to triage per team (minutes)", "min").categories(quarters);
+        CategoryLineChart contain = CategoryLineChart.titled("Mean time to contain per team (minutes)", "min").categories(quarters);
+        CategoryLineChart resolve = CategoryLineChart.titled("Mean time to resolve per team (minutes)", "min").categories(quarters);
         for (ExerciseTrend.Point p : trend) {
             triage.point(p.team(), p.quarter(), p.minutesToTriage());
             contain.point(p.team(), p.quarter(), p.minutesToContain());

@@ -6,11 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The trend's line chart: one series per team, points at their values, data escaped, gaps left open. */
-class LineChartTest {
+class CategoryLineChartTest {
 
     @Test
     void eachPointCarriesItsSeriesCategoryAndValueAndTextIsEscaped() {
-        String svg = LineChart.titled("Mean time to triage <per team>", "min")
+        String svg = CategoryLineChart.titled("Mean time to triage <per team>", "min")
                 .categories(List.of("2026-Q3", "2026-Q4"))
                 .point("Risk & Credit", "2026-Q3", 12.5)
                 .point("Risk & Credit", "2026-Q4", 8.0)
@@ -29,14 +29,14 @@ class LineChartTest {
 
     @Test
     void anEmptyChartSaysSo() {
-        assertThat(LineChart.titled("Nothing", "min").toSvg()).contains("nothing to draw");
+        assertThat(CategoryLineChart.titled("Nothing", "min").toSvg()).contains("nothing to draw");
     }
 
     @Test
     void theAxisTopIsOneTwoOrFiveTimesAPowerOfTen() {
-        assertThat(LineChart.niceCeiling(12.5)).isEqualTo(20.0);
-        assertThat(LineChart.niceCeiling(3)).isEqualTo(5.0);
-        assertThat(LineChart.niceCeiling(100)).isEqualTo(100.0);
-        assertThat(LineChart.niceCeiling(0.07)).isEqualTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(CategoryLineChart.niceCeiling(12.5)).isEqualTo(20.0);
+        assertThat(CategoryLineChart.niceCeiling(3)).isEqualTo(5.0);
+        assertThat(CategoryLineChart.niceCeiling(100)).isEqualTo(100.0);
+        assertThat(CategoryLineChart.niceCeiling(0.07)).isEqualTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

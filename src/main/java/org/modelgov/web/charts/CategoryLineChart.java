@@ -11,7 +11,7 @@ import java.util.Map;
  * one line per series (e.g. a team), values from zero up. Text from data is XML-escaped here. Each point carries
  * {@code data-series}, {@code data-category} and {@code data-value} so a test can check the numbers drawn.
  */
-public final class LineChart {
+public final class CategoryLineChart {
 
     static final int LEFT = 60;
     static final int PLOT_WIDTH = 480;
@@ -26,17 +26,17 @@ public final class LineChart {
     private final List<String> categories = new ArrayList<>();
     private final Map<String, Map<String, Double>> series = new LinkedHashMap<>();
 
-    private LineChart(String title, String unit) {
+    private CategoryLineChart(String title, String unit) {
         this.title = title;
         this.unit = unit;
     }
 
-    public static LineChart titled(String title, String unit) {
-        return new LineChart(title, unit);
+    public static CategoryLineChart titled(String title, String unit) {
+        return new CategoryLineChart(title, unit);
     }
 
     /** Adds a value; a null value leaves a gap. Categories appear in the order first seen unless set first. */
-    public LineChart point(String seriesName, String category, Double value) {
+    public CategoryLineChart point(String seriesName, String category, Double value) {
         if (!categories.contains(category)) {
             categories.add(category);
         }
@@ -44,7 +44,7 @@ public final class LineChart {
         return this;
     }
 
-    public LineChart categories(List<String> ordered) {
+    public CategoryLineChart categories(List<String> ordered) {
         ordered.forEach(c -> {
             if (!categories.contains(c)) {
                 categories.add(c);
