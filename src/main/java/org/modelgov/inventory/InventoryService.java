@@ -154,6 +154,36 @@ public class InventoryService {
                 "nextReviewDue", String.valueOf(nextReviewDue)));
     }
 
+    /**
+     * Sign-off approved a version that must pass the A/B stage first: the version is approved, but the model is not
+     * put in production by it. A model whose champion serves keeps its status; any other model is APPROVED until
+     * the stage promotes the version ({@link #promoteVersion}).
+     */
+    @Transactional
+    public void approveVersionPendingPromotion(String versionId, LocalDate nextReviewDue, String actor) {
+        LockedVersion locked = lock(versionId);
+        Model m = locked.model();
+        ModelStatus status = m.status() == ModelStatus.IN_PRODUCTION ? ModelStatus.IN_PRODUCTION : ModelStatus.APPROVED;
+        models.update(m.withLifecycle(m.riskTier(), status, nextReviewDue, now()));
+        models.updateVersion(locked.version().with(VersionStatus.APPROVED));
+        audit.record(actor, "MODEL_VERSION_APPROVED", ENTITY_VERSION, versionId, Map.of("modelStatus", status.name(),
+                "nextReviewDue", String.valueOf(nextReviewDue), "awaitsAbTest", true));
+    }
+
+    /**
+     * The version passed its A/B stage and takes all traffic: the model is in production. A model under incident
+     * or suspended keeps that status (incident response moves it back).
+     */
+    @Transactional
+    public void promoteVersion(String versionId, String actor) {
+        LockedVersion locked = lock(versionId);
+        Model m = locked.model();
+        boolean operational = m.status() == ModelStatus.UNDER_INCIDENT || m.status() == ModelStatus.SUSPENDED;
+        ModelStatus status = operational ? m.status() : ModelStatus.IN_PRODUCTION;
+        models.update(m.withLifecycle(m.riskTier(), status, m.nextReviewDue(), now()));
+        audit.record(actor, "MODEL_VERSION_PROMOTED", ENTITY_VERSION, versionId, Map.of("modelStatus", status.name()));
+    }
+
     /** A reassessment let the version continue: the next review is due on {@code nextReviewDue}. */
     @Transactional
     public void scheduleReview(String versionId, LocalDate nextReviewDue, String actor) {
