@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.common.AccessDeniedToActionException;
 import org.modelgov.common.ConflictException;
+import org.modelgov.common.FieldViolation;
 import org.modelgov.common.GovernanceRole;
 import org.modelgov.common.InvalidInputException;
 import org.modelgov.evidence.EvidenceReport;
@@ -22,6 +23,7 @@ import org.modelgov.inventory.InventoryService;
 import org.modelgov.inventory.Model;
 import org.modelgov.inventory.ModelVersion;
 import org.modelgov.inventory.RiskTier;
+import org.modelgov.inventory.VersionStatus;
 import org.modelgov.notification.Notification;
 import org.modelgov.notification.NotificationSender;
 import org.modelgov.registry.RegistryService;
@@ -102,8 +104,18 @@ public class ChallengerStage {
     public boolean awaitsPromotion(String versionId) {
         Model model = inventory.get(ModelVersion.modelIdOf(versionId));
         String endpoint = model.deployment().endpointName();
-        String champion = endpoint == null ? null : championOf(endpoint);
-        return policies.policy(tierOf(versionId), champion != null).required();
+        String serving = endpoint == null ? null : championOf(endpoint);
+        return policies.policy(tierOf(versionId), hasChampion(versionId, serving)).required();
+    }
+
+    /**
+     * The policy's "the endpoint already serves a version": an earlier version of the model is approved and its
+     * endpoint serves a variant. A first version has no champion (MEDIUM then needs no A/B stage); a HIGH first
+     * version is still compared with whatever variant its endpoint serves now.
+     */
+    private boolean hasChampion(String versionId, String servingVariant) {
+        return servingVariant != null && inventory.previousApprovedVersion(versionId)
+                .filter(v -> v.status() == VersionStatus.APPROVED).isPresent();
     }
 
     /**
@@ -122,7 +134,7 @@ public class ChallengerStage {
         String endpoint = model.deployment().endpointName();
         String champion = endpoint == null ? null : championOf(endpoint);
         RiskTier tier = tierOf(versionId);
-        ComparisonPolicy policy = policies.policy(tier, champion != null);
+        ComparisonPolicy policy = policies.policy(tier, hasChampion(versionId, champion));
         String approvedBy = registry.decision(versionId).decidedBy();
         Instant now = now();
         if (!policy.required() || champion == null) {
@@ -334,9 +346,18 @@ public class ChallengerStage {
      */
     @Transactional
     public AbTest requestStop(String modelId, String reason, Actor actor) {
+        return requestStop(modelId, reason, actor, List.of());
+    }
+
+    /** @param problems what was wrong with the request's body, reported (400) only to someone who may stop */
+    @Transactional
+    public AbTest requestStop(String modelId, String reason, Actor actor, List<FieldViolation> problems) {
         if (MAY_STOP.stream().noneMatch(actor::isIn)) {
             throw new AccessDeniedToActionException("Only incident responders and governance administrators may"
                     + " stop an A/B test");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "is required: say why the A/B test is stopped");
@@ -391,6 +412,9 @@ public class ChallengerStage {
         String actor = outcome == AbTestOutcome.STOPPED && test.stopRequested() ? test.stoppedBy() : ACTOR;
         audit.record(actor, outcome == AbTestOutcome.STOPPED ? "AB_TEST_STOPPED" : "AB_TEST_ENDED", ENTITY,
                 test.versionId(), details);
+        if (!outcome.letsVersionServe()) {
+            inventory.returnVersionToReview(test.versionId(), "A/B test " + outcome.name(), actor);
+        }
         Model model = inventory.get(test.modelId());
         notifications.send(new Notification("ab-test:" + test.id() + ":" + outcome.name(), "AB_TEST_" + outcome.name(),
                 "A/B test of " + test.versionId() + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT),

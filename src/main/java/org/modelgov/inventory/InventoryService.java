@@ -184,6 +184,24 @@ public class InventoryService {
         audit.record(actor, "MODEL_VERSION_PROMOTED", ENTITY_VERSION, versionId, Map.of("modelStatus", status.name()));
     }
 
+    /**
+     * The A/B stage sent the approved version back to its owner (failed, inconclusive or stopped): it is in review
+     * again and does not count as serving; the model keeps its status while another approved version serves.
+     */
+    @Transactional
+    public void returnVersionToReview(String versionId, String reason, String actor) {
+        LockedVersion locked = lock(versionId);
+        if (locked.version().status() != VersionStatus.APPROVED) {
+            return; // a retried step: already back in review
+        }
+        Model m = locked.model();
+        ModelStatus status = hasApprovedVersionOtherThan(m.id(), versionId) ? m.status() : ModelStatus.IN_REVIEW;
+        models.update(m.withLifecycle(m.riskTier(), status, m.nextReviewDue(), now()));
+        models.updateVersion(locked.version().with(VersionStatus.IN_REVIEW));
+        audit.record(actor, "MODEL_VERSION_RETURNED_TO_REVIEW", ENTITY_VERSION, versionId, Map.of("modelStatus",
+                status.name(), "reason", reason == null ? "" : reason));
+    }
+
     /** A reassessment let the version continue: the next review is due on {@code nextReviewDue}. */
     @Transactional
     public void scheduleReview(String versionId, LocalDate nextReviewDue, String actor) {
