@@ -160,7 +160,7 @@ public class ChallengerStage {
         details.put("championVariant", champion);
         details.put("challengerVariant", challenger);
         details.put("challengerShare", policy.challengerShare());
-        details.put("observationWindow", policy.observationWindow().toString());
+        details.put("observationWindow", ComparisonJson.iso(policy.observationWindow()));
         details.put("metrics", String.join(",", policy.metrics()));
         details.put("maxRelativeDrop", policy.maxRelativeDrop());
         details.put("reason", policy.reason());

@@ -86,7 +86,7 @@ public final class ComparisonJson {
         ObjectNode n = JSON.createObjectNode();
         n.put("required", p.required());
         n.put("challengerShare", p.challengerShare());
-        n.put("observationWindow", p.observationWindow().toString());
+        n.put("observationWindow", iso(p.observationWindow()));
         ArrayNode metrics = n.putArray("metrics");
         p.metrics().forEach(metrics::add);
         n.put("maxRelativeDrop", p.maxRelativeDrop());
@@ -94,6 +94,13 @@ public final class ComparisonJson {
         n.put("minInvocations", p.minInvocations());
         n.put("reason", p.reason());
         return n;
+    }
+
+    /** ISO-8601 as the policy table writes it: whole days as P7D (Duration alone would write PT168H). */
+    public static String iso(Duration duration) {
+        long seconds = duration.getSeconds();
+        return seconds > 0 && seconds % 86_400 == 0 && duration.getNano() == 0 ? "P" + seconds / 86_400 + "D"
+                : duration.toString();
     }
 
     private static void number(ObjectNode node, String field, double value) {
