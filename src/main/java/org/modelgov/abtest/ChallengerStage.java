@@ -103,19 +103,24 @@ public class ChallengerStage {
     @Transactional(readOnly = true)
     public boolean awaitsPromotion(String versionId) {
         Model model = inventory.get(ModelVersion.modelIdOf(versionId));
-        String endpoint = model.deployment().endpointName();
-        String serving = endpoint == null ? null : championOf(endpoint);
-        return policies.policy(tierOf(versionId), hasChampion(versionId, serving)).required();
+        return policyOf(versionId, model.deployment().endpointName()).required();
     }
 
     /**
-     * The policy's "the endpoint already serves a version": an earlier version of the model is approved and its
-     * endpoint serves a variant. A first version has no champion (MEDIUM then needs no A/B stage); a HIGH first
-     * version is still compared with whatever variant its endpoint serves now.
+     * The version's policy. Its "the endpoint already serves a version" (hasChampion): an earlier version of the
+     * model is approved and its endpoint serves a variant. A first version has no champion (MEDIUM then needs no
+     * A/B stage); a HIGH first version is still compared with whatever variant its endpoint serves now. The
+     * endpoint's weights (DescribeEndpoint in AWS mode) are read only when the answer depends on them.
      */
-    private boolean hasChampion(String versionId, String servingVariant) {
-        return servingVariant != null && inventory.previousApprovedVersion(versionId)
+    private ComparisonPolicy policyOf(String versionId, String endpoint) {
+        RiskTier tier = tierOf(versionId);
+        ComparisonPolicy without = policies.policy(tier, false);
+        if (without.required() == policies.policy(tier, true).required()) {
+            return without;
+        }
+        boolean earlierServes = endpoint != null && inventory.previousApprovedVersion(versionId)
                 .filter(v -> v.status() == VersionStatus.APPROVED).isPresent();
+        return earlierServes && championOf(endpoint) != null ? policies.policy(tier, true) : without;
     }
 
     /**
@@ -132,9 +137,10 @@ public class ChallengerStage {
         String modelId = ModelVersion.modelIdOf(versionId);
         Model model = inventory.get(modelId);
         String endpoint = model.deployment().endpointName();
-        String champion = endpoint == null ? null : championOf(endpoint);
         RiskTier tier = tierOf(versionId);
-        ComparisonPolicy policy = policies.policy(tier, hasChampion(versionId, champion));
+        ComparisonPolicy policy = policyOf(versionId, endpoint);
+        // what it is compared with: the variant serving most now (none read when the policy skips anyway)
+        String champion = endpoint == null || !policy.required() ? null : championOf(endpoint);
         String approvedBy = registry.decision(versionId).decidedBy();
         Instant now = now();
         if (!policy.required() || champion == null) {
