@@ -81,6 +81,13 @@ class ChallengerStageIntegrationTest {
                 .isEqualTo(404);
         assertThat(tests.latest(versionId).orElseThrow().stopRequested()).isFalse();
 
+        // the stage's message is ModelGov's API's alone: through the engine REST API it is refused, nothing changes
+        Api.Response viaEngine = responder.post("/engine-rest/message", "{\"messageName\": \"StopChallengerTest\","
+                + " \"businessKey\": \"" + versionId + "\"}");
+        assertThat(viaEngine.status()).as(viaEngine.body()).isEqualTo(403);
+        driver.runJobs();
+        assertThat(tests.latest(versionId).orElseThrow().running()).isTrue();
+
         Api.Response stopped = responder.post("/api/models/" + modelId + "/ab-test/stop",
                 "{\"reason\": \"Complaints about the challenger's answers\"}");
         assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
