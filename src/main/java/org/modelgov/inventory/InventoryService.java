@@ -195,7 +195,10 @@ public class InventoryService {
             return; // a retried step: already back in review
         }
         Model m = locked.model();
-        ModelStatus status = hasApprovedVersionOtherThan(m.id(), versionId) ? m.status() : ModelStatus.IN_REVIEW;
+        // incident response's statuses stay with incident response (a break-glass may be why the test ended)
+        boolean operational = m.status() == ModelStatus.UNDER_INCIDENT || m.status() == ModelStatus.SUSPENDED;
+        ModelStatus status = operational || hasApprovedVersionOtherThan(m.id(), versionId) ? m.status()
+                : ModelStatus.IN_REVIEW;
         models.update(m.withLifecycle(m.riskTier(), status, m.nextReviewDue(), now()));
         models.updateVersion(locked.version().with(VersionStatus.IN_REVIEW));
         audit.record(actor, "MODEL_VERSION_RETURNED_TO_REVIEW", ENTITY_VERSION, versionId, Map.of("modelStatus",

@@ -32,6 +32,8 @@ class ChallengerStageIntegrationTest {
     ProcessEngine engine;
     @Autowired
     AbTestRepository tests;
+    @Autowired
+    org.modelgov.incident.DeploymentControl deploymentControl;
 
     private LifecycleDriver driver;
     private Api owner;
@@ -107,6 +109,38 @@ class ChallengerStageIntegrationTest {
                 .contains("AB_TEST_STOP_REQUESTED", "AB_TEST_STOPPED", "AB_TEST_WEIGHTS_SET");
         assertThat(responder.post("/api/models/" + modelId + "/ab-test/stop", "{\"reason\": \"again\"}").status())
                 .as("no test runs any more").isEqualTo(409);
+    }
+
+    @Test
+    void aBreakGlassDuringTheTestKeepsWorkingAndVoidsTheComparison() {
+        String endpoint = "ab-" + UUID.randomUUID().toString().substring(0, 8);
+        String modelId = newModel(endpoint);
+        String versionId = approveHigh(modelId);
+        Api.Response contained = responder.post("/api/models/" + modelId + "/break-glass",
+                "{\"reason\": \"Harmful answers from the endpoint\"}");
+        assertThat(contained.status()).as(contained.body()).isEqualTo(200);
+        assertThat(deploymentControl.weights(endpoint)).containsEntry("fallback", 1.0);
+
+        // the stage's timers run out (rollout polling, the window): it sees the containment and does not compare
+        for (int i = 0; i < 10 && !driver.hasTask(versionId, "Task_RemediateFindings"); i++) {
+            var stage = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(ChallengerTestEngine.PROCESS_KEY).processInstanceBusinessKey(versionId)
+                    .singleResult();
+            if (stage != null) {
+                engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).timers().list()
+                        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+            }
+            driver.runJobs();
+        }
+        AbTest ended = tests.latest(versionId).orElseThrow();
+        assertThat(ended.outcome()).isEqualTo(AbTestOutcome.STOPPED);
+        assertThat(ended.outcomeReason()).contains("Break-glass containment", "no comparison");
+        assertThat(ended.evidenceReportId()).isNull();
+        assertThat(deploymentControl.weights(endpoint)).as("the containment still holds all traffic")
+                .containsEntry("fallback", 1.0);
+        assertThat(driver.hasTask(versionId, "Task_RemediateFindings")).isTrue();
+        assertThat(owner.get("/api/models/" + modelId).json().path("status").asText())
+                .as("the break-glass's status stays until incident response lifts it").isEqualTo("SUSPENDED");
     }
 
     @Test
