@@ -124,7 +124,28 @@ public class EvidenceService {
         return compute(request, actorId, true);
     }
 
+    /**
+     * Stores a report a lifecycle stage produced itself (the A/B stage's comparison): nothing is uploaded or computed
+     * here. Runs in the caller's transaction, so the report and the stage's record of it are saved together.
+     */
+    @Transactional
+    public EvidenceReport recordProduced(ReportKind kind, String versionId, String reportJson, String actorId) {
+        if (kind.uploaded()) {
+            throw new IllegalArgumentException(kind + " reports are computed from uploads, not recorded as produced");
+        }
+        ModelLink link = new ModelLink(ModelVersion.modelIdOf(versionId), versionId);
+        ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), kind, link.modelId(),
+                link.versionId(), actorId, clock.instant().truncatedTo(ChronoUnit.MICROS), Sha256.hex(reportJson));
+        EvidenceReport report = new EvidenceReport(summary, null, reportJson, List.of());
+        store(report, link);
+        return report;
+    }
+
     private EvidenceReport compute(NewReport request, String actorId, boolean bounded) {
+        if (!request.kind().uploaded()) {
+            throw InvalidInputException.of("kind", "an " + request.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " report is produced by the lifecycle's A/B stage, not uploaded");
+        }
         Violations v = new Violations();
         checkParts(request, v);
         ModelLink link = link(request.modelId(), request.modelVersion(), v);
@@ -143,6 +164,7 @@ public class EvidenceService {
             case PERFORMANCE -> performance(request.uploads().get("data"), config, inputs);
             case DRIFT -> drift(request.uploads().get("reference"), request.uploads().get("current"), config, inputs);
             case PERSONAL_DATA -> personalData(request.uploads(), inputs);
+            case AB_COMPARISON -> throw new IllegalStateException("refused above: produced by the A/B stage");
         });
         String reportJson = bounded ? analyses.run(analysis) : call(analysis);
         ReportSummary summary = new ReportSummary(UUID.randomUUID().toString(), request.kind(), link.modelId(),

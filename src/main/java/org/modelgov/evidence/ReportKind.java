@@ -8,7 +8,9 @@ public enum ReportKind {
     PERFORMANCE(List.of("data", "config"), List.of()),
     DRIFT(List.of("reference", "current"), List.of("config")),
     /** personal data found in a dataset, or in each of a version's datasets (data = evaluation) */
-    PERSONAL_DATA(List.of("data"), List.of("reference", "current"));
+    PERSONAL_DATA(List.of("data"), List.of("reference", "current")),
+    /** champion against challenger after an A/B observation window: produced by the lifecycle, never uploaded */
+    AB_COMPARISON(List.of(), List.of());
 
     private final List<String> requiredParts;
     private final List<String> optionalParts;
@@ -24,6 +26,11 @@ public enum ReportKind {
 
     public List<String> optionalParts() {
         return optionalParts;
+    }
+
+    /** Whether a person may create the kind by uploading data (an A/B comparison only comes from the stage). */
+    public boolean uploaded() {
+        return this != AB_COMPARISON;
     }
 
     public boolean takes(String part) {

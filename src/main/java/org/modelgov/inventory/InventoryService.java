@@ -154,6 +154,57 @@ public class InventoryService {
                 "nextReviewDue", String.valueOf(nextReviewDue)));
     }
 
+    /**
+     * Sign-off approved a version that must pass the A/B stage first: the version is approved, but the model is not
+     * put in production by it. A model whose champion serves keeps its status; any other model is APPROVED until
+     * the stage promotes the version ({@link #promoteVersion}).
+     */
+    @Transactional
+    public void approveVersionPendingPromotion(String versionId, LocalDate nextReviewDue, String actor) {
+        LockedVersion locked = lock(versionId);
+        Model m = locked.model();
+        ModelStatus status = m.status() == ModelStatus.IN_PRODUCTION ? ModelStatus.IN_PRODUCTION : ModelStatus.APPROVED;
+        models.update(m.withLifecycle(m.riskTier(), status, nextReviewDue, now()));
+        models.updateVersion(locked.version().with(VersionStatus.APPROVED));
+        audit.record(actor, "MODEL_VERSION_APPROVED", ENTITY_VERSION, versionId, Map.of("modelStatus", status.name(),
+                "nextReviewDue", String.valueOf(nextReviewDue), "awaitsAbTest", true));
+    }
+
+    /**
+     * The version passed its A/B stage and takes all traffic: the model is in production. A model under incident
+     * or suspended keeps that status (incident response moves it back).
+     */
+    @Transactional
+    public void promoteVersion(String versionId, String actor) {
+        LockedVersion locked = lock(versionId);
+        Model m = locked.model();
+        boolean operational = m.status() == ModelStatus.UNDER_INCIDENT || m.status() == ModelStatus.SUSPENDED;
+        ModelStatus status = operational ? m.status() : ModelStatus.IN_PRODUCTION;
+        models.update(m.withLifecycle(m.riskTier(), status, m.nextReviewDue(), now()));
+        audit.record(actor, "MODEL_VERSION_PROMOTED", ENTITY_VERSION, versionId, Map.of("modelStatus", status.name()));
+    }
+
+    /**
+     * The A/B stage sent the approved version back to its owner (failed, inconclusive or stopped): it is in review
+     * again and does not count as serving; the model keeps its status while another approved version serves.
+     */
+    @Transactional
+    public void returnVersionToReview(String versionId, String reason, String actor) {
+        LockedVersion locked = lock(versionId);
+        if (locked.version().status() != VersionStatus.APPROVED) {
+            return; // a retried step: already back in review
+        }
+        Model m = locked.model();
+        // incident response's statuses stay with incident response (a break-glass may be why the test ended)
+        boolean operational = m.status() == ModelStatus.UNDER_INCIDENT || m.status() == ModelStatus.SUSPENDED;
+        ModelStatus status = operational || hasApprovedVersionOtherThan(m.id(), versionId) ? m.status()
+                : ModelStatus.IN_REVIEW;
+        models.update(m.withLifecycle(m.riskTier(), status, m.nextReviewDue(), now()));
+        models.updateVersion(locked.version().with(VersionStatus.IN_REVIEW));
+        audit.record(actor, "MODEL_VERSION_RETURNED_TO_REVIEW", ENTITY_VERSION, versionId, Map.of("modelStatus",
+                status.name(), "reason", reason == null ? "" : reason));
+    }
+
     /** A reassessment let the version continue: the next review is due on {@code nextReviewDue}. */
     @Transactional
     public void scheduleReview(String versionId, LocalDate nextReviewDue, String actor) {

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.modelgov.abtest.ChallengerStage;
 import org.modelgov.audit.AuditTrail;
 import org.modelgov.documentation.CardChange;
 import org.modelgov.documentation.ModelCardService;
@@ -47,10 +48,12 @@ public class GovernanceSteps {
     private final Clock clock;
     private final PipelineGateService pipelines;
     private final ReviewService reviews;
+    private final ChallengerStage challengerStage;
 
     GovernanceSteps(InventoryService inventory, RegistryService registry, ModelCardService cards,
                     ValidationService validation, NotificationSender notifications, AuditTrail audit, Clock clock,
-                    PipelineGateService pipelines, ReviewService reviews) {
+                    PipelineGateService pipelines, ReviewService reviews, ChallengerStage challengerStage) {
+        this.challengerStage = challengerStage;
         this.pipelines = pipelines;
         this.reviews = reviews;
         this.inventory = inventory;
@@ -174,8 +177,8 @@ public class GovernanceSteps {
     }
 
     /**
-     * The approval carried out in the registry and on the card: the version serves, its next review is scheduled,
-     * the owner is told.
+     * The approval carried out in the registry and on the card: the version serves (or, when the A/B policy requires
+     * it, runs as a challenger first), its next review is scheduled, the owner is told.
      *
      * @return the day the next review is due
      */
@@ -183,8 +186,13 @@ public class GovernanceSteps {
     public LocalDate recordApproval(String versionId, String validationRunId, String reviewInterval) {
         RegistryIntents.Intent decision = registry.decision(versionId);
         LocalDate due = nextReviewDue(reviewInterval);
-        // the approval is the committee's: the audit names every approver of the round
-        inventory.approveVersion(versionId, due, decision.decidedBy());
+        // the approval is the committee's: the audit names every approver of the round; a version the A/B stage
+        // must promote does not put its model in production yet
+        if (challengerStage.awaitsPromotion(versionId)) {
+            inventory.approveVersionPendingPromotion(versionId, due, decision.decidedBy());
+        } else {
+            inventory.approveVersion(versionId, due, decision.decidedBy());
+        }
         tellOwner(versionId, "VERSION_APPROVED", "approved:" + versionId + ":" + validationRunId,
                 versionId + " is approved", "Model version " + versionId + " is approved. " + decision.description()
                         + ". Next review due " + due + ".");

@@ -157,6 +157,8 @@ class SecurityConfig {
                         // incident responders break the glass; IncidentService checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/break-glass", "/api/models/*/break-glass/undo")
                         .authenticated()
+                        // incident responders and governance administrators stop an A/B test; ChallengerStage checks who
+                        .requestMatchers(HttpMethod.POST, "/api/models/*/ab-test/stop").authenticated()
                         // the model's people, validators, risk and compliance officers scan; PersonalDataScans checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/personal-data-scans")
                         .authenticated()

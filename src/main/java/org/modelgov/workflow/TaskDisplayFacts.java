@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.modelgov.abtest.AbTest;
+import org.modelgov.abtest.ChallengerStage;
+import org.modelgov.abtest.ComparisonJson;
 import org.modelgov.incident.Incident;
 import org.modelgov.incident.IncidentRepository;
 import org.modelgov.inventory.InventoryService;
@@ -61,12 +64,17 @@ class TaskDisplayFacts {
     private final ModelRepository models;
     private final IncidentRepository incidents;
     private final PersonalDataScans personalData;
+    private final ChallengerStage challengerStage;
+    private final org.modelgov.evidence.EvidenceService evidence;
     private final QuestionLabels questions = QuestionLabels.load("risk-questionnaire.form");
 
     TaskDisplayFacts(InventoryService inventory, ReviewService reviews, ValidationService validation,
                      ValidationPolicy policy, RiskTierPolicy riskTiers, ModelRepository models,
-                     IncidentRepository incidents, PersonalDataScans personalData) {
+                     IncidentRepository incidents, PersonalDataScans personalData, ChallengerStage challengerStage,
+                     org.modelgov.evidence.EvidenceService evidence) {
+        this.evidence = evidence;
         this.personalData = personalData;
+        this.challengerStage = challengerStage;
         this.inventory = inventory;
         this.models = models;
         this.reviews = reviews;
@@ -144,11 +152,17 @@ class TaskDisplayFacts {
                 v.put("evidenceLinks", evidenceLinks(subject, run, Set.of(Area.ETHICAL)));
             });
             case "Task_ConfirmBusinessFitness" -> businessReview(subject, validationRun, v);
-            case "Task_SignOff" -> validationRun.ifPresent(run -> signOff(subject, run, v));
-            case "Task_RemediateFindings", "Task_DecideAfterRepeatedFailures" -> validationRun.ifPresent(run -> {
-                v.put("findingsTable", findingsTable(subject, run, Set.of(Area.values())));
-                v.put("evidenceLinks", evidenceLinks(subject, run, Set.of(Area.values())));
-            });
+            case "Task_SignOff" -> {
+                validationRun.ifPresent(run -> signOff(subject, run, v));
+                abComparison(version).ifPresent(text -> v.put("abComparison", text));
+            }
+            case "Task_RemediateFindings", "Task_DecideAfterRepeatedFailures" -> {
+                validationRun.ifPresent(run -> {
+                    v.put("findingsTable", findingsTable(subject, run, Set.of(Area.values())));
+                    v.put("evidenceLinks", evidenceLinks(subject, run, Set.of(Area.values())));
+                });
+                abComparison(version).ifPresent(text -> v.put("abComparison", text));
+            }
             case "Task_DecideReassessment" -> runOf(version, runIds.get("reassessmentRunId")).ifPresent(run -> {
                 v.put("findingsTable", findingsTable(subject, run, Set.of(Area.values())));
                 v.put("evidenceLinks", evidenceLinks(subject, run, Set.of(Area.values())));
@@ -270,6 +284,46 @@ class TaskDisplayFacts {
                 + (approvers.isEmpty() ? "" : " (by " + String.join(", ", approvers) + ")"));
         v.put("findingsTable", findingsTable(subject, run, Set.of(Area.TECHNICAL, Area.ETHICAL, Area.BUSINESS)));
         v.put("evidenceLinks", evidenceLinks(subject, run, Set.of(Area.values())));
+    }
+
+    /**
+     * The A/B test that last sent the version back (failed, inconclusive or stopped): its outcome and why, each
+     * metric's verdict, and the comparison's report. Empty when no A/B test sent it back (the form hides the part).
+     */
+    private Optional<String> abComparison(ModelVersion version) {
+        return challengerStage.sentBack(version.id()).map(test -> abComparisonText(test)
+                + (test.evidenceReportId() == null ? "" : "\n\n" + metricVerdicts(evidence.get(test.evidenceReportId())
+                .reportJson())));
+    }
+
+    /** Each metric's verdict from the stored comparison, as a table narrow enough for Tasklist's form panel. */
+    static String metricVerdicts(String comparisonJson) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode m : ComparisonJson.read(comparisonJson).path("metrics")) {
+            rows.add(List.of(MarkdownText.escape(m.path("metric").asText()), "**" + m.path("verdict").asText() + "**",
+                    m.path("relativeChange").isNumber() ? String.format(java.util.Locale.ROOT, "%+.1f %%",
+                            m.path("relativeChange").asDouble() * 100) : "—",
+                    MarkdownText.escape(m.path("reason").asText())));
+        }
+        return rows.isEmpty() ? "No metric was compared." : MarkdownText.table(List.of("Metric", "Verdict",
+                "Change", "Why"), rows);
+    }
+
+    static String abComparisonText(AbTest test) {
+        StringBuilder text = new StringBuilder();
+        text.append("The last A/B test (challenger ").append(MarkdownText.escape(String.valueOf(test.challengerVariant())))
+                .append(" against champion ").append(MarkdownText.escape(String.valueOf(test.championVariant())))
+                .append(" on ").append(MarkdownText.escape(String.valueOf(test.endpointName()))).append(") ended **")
+                .append(test.outcome()).append("**: ").append(MarkdownText.escape(orNone(test.outcomeReason())));
+        if (test.stoppedBy() != null) {
+            text.append("\n\nStopped by ").append(MarkdownText.escape(test.stoppedBy())).append(": ")
+                    .append(MarkdownText.escape(test.stopReason()));
+        }
+        if (test.evidenceReportId() != null) {
+            text.append("\n\n").append(MarkdownText.link("A/B comparison report", "/reports/"
+                    + test.evidenceReportId()));
+        }
+        return text.toString();
     }
 
     // ---- findings and evidence ----

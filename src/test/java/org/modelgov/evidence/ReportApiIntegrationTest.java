@@ -294,6 +294,20 @@ class ReportApiIntegrationTest {
     }
 
     @Test
+    void anAbComparisonIsProducedByTheLifecycleAndNeverUploaded() {
+        String before = newestReportId();
+        for (String path : new String[] {"/api/reports/ab-comparison", "/api/reports/ab_comparison"}) {
+            Api.Response refused = validator.multipart(path, data(BIAS_CSV), config(BIAS_CONFIG));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.invalidFields()).containsExactly("kind");
+            assertThat(refused.json().path("errors").get(0).path("message").asText())
+                    .contains("produced by the lifecycle's A/B stage");
+        }
+        assertThat(newestReportId()).as("nothing saved").isEqualTo(before);
+        assertThat(validator.get("/api/reports?kind=ab_comparison").status()).isEqualTo(200);
+    }
+
+    @Test
     void emptyFilesAre400() {
         Api.Response emptyData = validator.multipart("/api/reports/bias", data(""), config(BIAS_CONFIG));
         assertThat(emptyData.status()).isEqualTo(400);

@@ -78,10 +78,15 @@ class ModelLifecycleIntegrationTest {
     }
 
     private String registerModel(String modelOwner) {
+        return registerModel(modelOwner, "credit-line");
+    }
+
+    /** @param endpoint null: not deployed (an A/B stage has no champion to compare with) */
+    private String registerModel(String modelOwner, String endpoint) {
         String id = "LC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Api.Response created = owner.post("/api/models", "{\"id\": \"" + id + "\", \"name\": \"Credit line model\","
-                + " \"purpose\": \"Sets credit lines for card customers\", \"owner\": \"" + modelOwner + "\","
-                + " \"deployment\": {\"endpointName\": \"credit-line\"}}");
+                + " \"purpose\": \"Sets credit lines for card customers\", \"owner\": \"" + modelOwner + "\""
+                + (endpoint == null ? "" : ", \"deployment\": {\"endpointName\": \"" + endpoint + "\"}") + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return id;
     }
@@ -115,7 +120,9 @@ class ModelLifecycleIntegrationTest {
 
     @Test
     void aHighRiskModelIsApprovedByTwoIndependentApproversAndReassessedWhenItsReviewIsDue() {
-        String modelId = registerModel("owning-officer");
+        // not deployed: its A/B stage has no champion, so it is approved without one (ChallengerStageIntegrationTest
+        // has a HIGH model at an endpoint run as a challenger)
+        String modelId = registerModel("owning-officer", null);
         String versionId = registerVersion(modelId, "evaluation.csv").path("id").asText();
         assertThat(registry.find(versionId).orElseThrow().approvalStatus())
                 .isEqualTo(ApprovalStatus.PendingManualApproval);
@@ -180,7 +187,11 @@ class ModelLifecycleIntegrationTest {
         assertThat(entry.approvalDescription()).contains("approver1", "approver2", versionId);
         assertThat(cards.find(versionId).orElseThrow().status()).isEqualTo(ModelCardStatus.Approved);
         model = owner.get("/api/models/" + modelId).json();
-        assertThat(model.path("status").asText()).isEqualTo("IN_PRODUCTION");
+        assertThat(model.path("status").asText()).as("approved, not in production: it has no endpoint")
+                .isEqualTo("APPROVED");
+        JsonNode abTests = owner.get("/api/models/" + modelId + "/ab-tests").json();
+        assertThat(abTests.get(0).path("outcome").asText()).isEqualTo("SKIPPED");
+        assertThat(abTests.get(0).path("outcomeReason").asText()).contains("No champion to compare with");
         assertThat(model.path("nextReviewDue").asText())
                 .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusMonths(1).toString());
         assertThat(reviews.decisions(versionId)).extracting(ReviewDecision::kind).contains(

@@ -23,7 +23,10 @@ public final class LifecycleStubs {
             "noteIncident", "noteIncidentClosed", "gatherMonitoringEvidence", "chaseOverdueWork", "recordDetection",
             "containIncident", "restoreService", "startRegulatoryClock", "escalateIncident", "closeIncident",
             "startTeamPipeline", "checkTeamPipeline", "assessAutomatedChecks", "startDueExercises",
-            "startFaultExperiment", "checkFaultExperiment");
+            "startFaultExperiment", "checkFaultExperiment", "decideChallengerTest",
+            "deployChallenger", "checkChallengerRollout", "recordChallengerRolloutFailure",
+            "startChallengerObservation", "compareChallenger", "promoteChallenger", "withdrawChallenger",
+            "recordChallengerStop");
 
     /** Bean name → number of times it ran. */
     public final Map<String, Integer> calls = new HashMap<>();
@@ -41,6 +44,12 @@ public final class LifecycleStubs {
     public final List<Boolean> automatedChecksOutcomes = new ArrayList<>();
     /** What the next validation rounds conclude, in order; true (passed) once exhausted. */
     public final List<Boolean> validationOutcomes = new ArrayList<>();
+    /** What the A/B stage's policy decides next (RUN / SKIP), in order; SKIP once exhausted. */
+    public final List<String> challengerDecisions = new ArrayList<>();
+    /** What the next rollout checks find (IN_PROGRESS / SERVING / FAILED), in order; SERVING once exhausted. */
+    public final List<String> challengerRollouts = new ArrayList<>();
+    /** What the next comparisons conclude (PASSED / FAILED / INCONCLUSIVE / STOPPED); PASSED once exhausted. */
+    public final List<String> challengerComparisons = new ArrayList<>();
     private int round;
     /** Failed rounds so far; a test of revalidation sets it back as the real count would. */
     public int failedRounds;
@@ -122,6 +131,21 @@ public final class LifecycleStubs {
                 execution.setVariable("evidenceSummary", "PASS monitoring DRIFT: none");
             }
             case "checkFaultExperiment" -> execution.setVariable("faultEnded", faultChecksRunning-- <= 0);
+            case "decideChallengerTest" -> {
+                String decision = challengerDecisions.isEmpty() ? "SKIP" : challengerDecisions.remove(0);
+                execution.setVariable("challengerTest", decision);
+                if (decision.equals("SKIP")) {
+                    execution.setVariable("challengerOutcome", "SKIPPED");
+                }
+            }
+            case "checkChallengerRollout" -> execution.setVariable("challengerRollout",
+                    challengerRollouts.isEmpty() ? "SERVING" : challengerRollouts.remove(0));
+            case "recordChallengerRolloutFailure" -> execution.setVariable("challengerOutcome", "FAILED");
+            case "startChallengerObservation" -> execution.setVariable("observationEndsAt",
+                    new java.util.Date(System.currentTimeMillis() + 7L * 24 * 3600 * 1000));
+            case "compareChallenger" -> execution.setVariable("challengerOutcome",
+                    challengerComparisons.isEmpty() ? "PASSED" : challengerComparisons.remove(0));
+            case "recordChallengerStop" -> execution.setVariable("challengerOutcome", "STOPPED");
             case "startRegulatoryClock" -> {
                 long now = System.currentTimeMillis();
                 execution.setVariable("reportDueAt", new java.util.Date(now + 2L * 24 * 3600 * 1000));

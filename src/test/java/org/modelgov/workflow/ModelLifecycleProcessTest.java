@@ -29,6 +29,7 @@ import org.modelgov.support.ProcessTests;
  * SubProcess_InProduction: REVALIDATE and RETIRE end it, and the gateway after it routes on the same decision.
  */
 @Deployment(resources = {"model-lifecycle.bpmn", "model-validation.bpmn", "periodic-reassessment.bpmn",
+        "challenger-test.bpmn",
         "risk-tier.dmn", "review-cadence.dmn", "governance-policy.dmn", "register-model-version.form",
         "risk-questionnaire.form", "review-risk-tier.form", "review-technical-validation.form", "review-ethics.form",
         "confirm-business-fitness.form", "remediate-findings.form", "decide-after-repeated-failures.form",
@@ -39,7 +40,7 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessTests.engineWithCoverageAtLeast(1.0,
-            "ModelValidationProcess", "PeriodicReassessmentProcess");
+            "ModelValidationProcess", "PeriodicReassessmentProcess", "ChallengerTestProcess");
 
     private ProcessInstance instance;
 
@@ -171,6 +172,47 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         runAsyncSteps();
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Rejected");
         assertThat(historicVariable("rejectionReason")).asString().contains("Four rounds without a fix");
+    }
+
+    @Test
+    void anApprovedVersionThatFailsItsAbTestGoesBackToTheOwnerAndIsValidatedAndSignedOffAgain() {
+        stubs.challengerDecisions.addAll(List.of("RUN", "RUN"));
+        stubs.challengerComparisons.addAll(List.of("FAILED", "PASSED"));
+        toSignOff("HIGH");
+        signOff(2);
+        BpmnAwareTests.assertThat(instance).hasPassed("Task_AnswerPipelineApproved").isWaitingAt("CallActivity_ChallengerTest");
+        fire("Timer_ObservationWindow");
+        runAsyncSteps();
+
+        BpmnAwareTests.assertThat(instance).hasPassed("Gateway_ChallengerPassed", "EndEvent_ChallengerSentBack",
+                "Event_ChallengerSentBack").isWaitingAt("Task_RemediateFindings").hasNotPassed("SubProcess_InProduction");
+        assertThat(variable("challengerOutcome")).isEqualTo("FAILED");
+        assertThat(stubs.calls("withdrawChallenger")).isEqualTo(1);
+        complete("Task_RemediateFindings", Map.of("remediationNotes", "Fixed the latency regression"));
+        runAsyncSteps();
+        validate();
+        signOff(2);
+        fire("Timer_ObservationWindow");
+        runAsyncSteps();
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Gateway_AwaitReview");
+        assertThat(variable("challengerOutcome")).isEqualTo("PASSED");
+        assertThat(stubs.calls("promoteChallenger")).isEqualTo(1);
+        assertThat(stubs.calls("recordApproval")).isEqualTo(2);
+    }
+
+    @Test
+    void aStoppedAbTestSendsTheVersionToItsOwner() {
+        stubs.challengerDecisions.add("RUN");
+        toSignOff("MEDIUM");
+        signOff(1);
+        runtimeService().createMessageCorrelation("StopChallengerTest").processInstanceBusinessKey(VERSION)
+                .correlate();
+        runAsyncSteps();
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_RemediateFindings");
+        assertThat(variable("challengerOutcome")).isEqualTo("STOPPED");
+        assertThat(managementService().createJobQuery().timers().activityId("Timer_ObservationWindow").count())
+                .as("the window timer is cancelled").isZero();
     }
 
     @Test
@@ -424,6 +466,13 @@ class ModelLifecycleProcessTest extends StubbedProcessTest {
         }
         runAsyncSteps();
         BpmnAwareTests.assertThat(instance).isWaitingAt("Gateway_AwaitReview");
+    }
+
+    private void signOff(int approvals) {
+        for (int i = 0; i < approvals; i++) {
+            taskService().complete(single("Task_SignOff").getId(), Map.of("signOffDecision", "APPROVE"));
+        }
+        runAsyncSteps();
     }
 
     /** Runs one validation round in the called process; its outcome is the stubs' next one. */

@@ -73,6 +73,13 @@ class ReportApiController {
         return create(ReportKind.PERSONAL_DATA, request, user);
     }
 
+    /** A comparison is the A/B stage's own record, never an upload: refused with 400 saying where it comes from. */
+    @PostMapping(path = {"/ab-comparison", "/ab_comparison"})
+    ResponseEntity<ReportResponse> abComparison() {
+        throw InvalidInputException.of("kind", "an ab_comparison report is produced by the lifecycle's A/B stage,"
+                + " not uploaded");
+    }
+
     @GetMapping("/{id}")
     ReportResponse get(@PathVariable String id) {
         return ReportResponse.of(evidence.get(id));
@@ -88,7 +95,7 @@ class ReportApiController {
             try {
                 reportKind = ReportKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("kind", "must be one of bias, performance, drift, personal_data");
+                throw InvalidInputException.of("kind", "must be one of bias, performance, drift, personal_data, ab_comparison");
             }
         }
         int max;

@@ -75,6 +75,10 @@ class ReportPageController {
                 model.addAttribute("scan", PersonalDataView.of(json));
                 yield "reports/personal-data";
             }
+            case AB_COMPARISON -> {
+                model.addAttribute("ab", AbComparisonView.of(json));
+                yield "reports/ab-comparison";
+            }
         };
     }
 }

@@ -42,6 +42,7 @@ class LifecyclePositions {
             Map.entry("Task_ApproveModelCard", "Having its model card approved"),
             Map.entry("Task_RecordApproval", "Recording the approval and scheduling the next review"),
             Map.entry("Task_AnswerPipelineApproved", "Telling the waiting pipeline it is approved"),
+            Map.entry("CallActivity_ChallengerTest", "In its A/B test against the champion"),
             Map.entry("SubProcess_InProduction", "In production"),
             Map.entry("Gateway_AwaitReview", "In production, until the next review or a drift report"),
             Map.entry("Timer_ReviewDue", "In production, until the next review or a drift report"),
@@ -82,6 +83,20 @@ class LifecyclePositions {
             Map.entry("Task_ReviewEthics", "Waiting for an ethics reviewer's fairness review"),
             Map.entry("Task_ConfirmBusinessFitness", "Waiting for the business owner to confirm business fitness"),
             Map.entry("Task_ConcludeValidation", "Aggregating the validation findings"),
+            // challenger-test.bpmn
+            Map.entry("Task_DecideChallengerTest", "Deciding whether it needs an A/B test"),
+            Map.entry("Task_DeployChallenger", "Deploying it as the challenger variant"),
+            Map.entry("Task_CheckChallengerRollout", "Waiting for the challenger variant to serve"),
+            Map.entry("Timer_RolloutPoll", "Waiting for the challenger variant to serve"),
+            Map.entry("Task_RecordRolloutFailure", "Recording that the challenger never served"),
+            Map.entry("Task_StartChallengerObservation", "Giving the challenger its share of traffic"),
+            Map.entry("Timer_ObservationWindow", "A/B test: observing challenger and champion until the window ends"),
+            Map.entry("Task_CompareChallenger", "Comparing the challenger with the champion"),
+            Map.entry("Task_PromoteChallenger", "Shifting all traffic to it (A/B test passed)"),
+            Map.entry("Task_WithdrawChallenger", "Taking the challenger's traffic back (A/B test not passed)"),
+            Map.entry("SubProcess_StopRequested", "Stopping its A/B test"),
+            Map.entry("Task_WithdrawStoppedChallenger", "Stopping its A/B test: taking the challenger's traffic back"),
+            Map.entry("Task_RecordChallengerStop", "Recording who stopped its A/B test and why"),
             // periodic-reassessment.bpmn
             Map.entry("Task_GatherMonitoringEvidence", "Gathering monitoring evidence for the reassessment"),
             Map.entry("Task_DecideReassessment",
@@ -92,7 +107,7 @@ class LifecyclePositions {
             "SubProcess_OpenRecords", "SubProcess_InProduction",
             "SubProcess_Reviews", "SubProcess_Approve", "SubProcess_Reject", "SubProcess_Retire",
             "SubProcess_RetireRequested", "SubProcess_RetireOnRequest", "SubProcess_IncidentReported",
-            "SubProcess_IncidentClosed");
+            "SubProcess_IncidentClosed", "CallActivity_ChallengerTest", "SubProcess_StopRequested");
 
     private final RepositoryService repository;
     private final Map<String, Optional<String>> names = new ConcurrentHashMap<>();

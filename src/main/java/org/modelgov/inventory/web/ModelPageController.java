@@ -40,11 +40,14 @@ class ModelPageController {
     private final org.modelgov.documentation.ModelCardService cards;
     private final ModelPageFacts facts;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.modelgov.abtest.ChallengerStage challengerStage;
 
     ModelPageController(InventoryService inventory, AuditLog audit, org.modelgov.lifecycle.LifecycleService lifecycle,
                         org.modelgov.registry.RegistryService registry,
                         org.modelgov.documentation.ModelCardService cards, ModelPageFacts facts,
-                        com.fasterxml.jackson.databind.ObjectMapper json) {
+                        com.fasterxml.jackson.databind.ObjectMapper json,
+                        org.modelgov.abtest.ChallengerStage challengerStage) {
+        this.challengerStage = challengerStage;
         this.facts = facts;
         this.json = json;
         this.lifecycle = lifecycle;
@@ -102,6 +105,7 @@ class ModelPageController {
         model.addAttribute("modelReports", reports.getOrDefault(ModelPageFacts.NO_VERSION, List.of()));
         model.addAttribute("decisions", facts.decisions(inventory.versions(id)));
         model.addAttribute("incidents", facts.incidents(id));
+        model.addAttribute("abTests", challengerStage.ofModel(id));
         // the latest events first, readable; the audit page (linked) has them all with filters and export
         org.modelgov.audit.AuditPage latest = audit.search(
                 new org.modelgov.audit.AuditQuery(id, null, null, null, null, 0, AUDIT_ROWS, true));

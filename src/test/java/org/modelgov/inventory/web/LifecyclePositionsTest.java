@@ -21,7 +21,7 @@ class LifecyclePositionsTest {
             "callActivity", "eventBasedGateway", "serviceTask", "subProcess");
     /** The processes a lifecycle runs, itself or called; incident response and attestation have pages of their own. */
     private static final Set<String> LIFECYCLE_FILES = Set.of("model-lifecycle.bpmn", "model-validation.bpmn",
-            "periodic-reassessment.bpmn");
+            "periodic-reassessment.bpmn", "challenger-test.bpmn");
 
     @Test
     void everyStepALifecycleCanWaitInHasAPlainPhrase() throws Exception {

@@ -1,0 +1,170 @@
+package org.modelgov.abtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.modelgov.support.Api;
+import org.modelgov.support.LifecycleDriver;
+import org.modelgov.support.ModelGovIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A HIGH model driven through the whole A/B stage in local mode on the REAL adapters: the challenger is deployed
+ * on the local endpoint table, metric samples for both variants are posted to the sample API, the window's timer
+ * fires, the comparator decides. Passing promotes the version (all traffic, IN_PRODUCTION); a latency regression
+ * sends it back to the owner with the comparison.
+ */
+@ModelGovIntegrationTest
+class ChallengerStageLocalAdaptersIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    AbTestRepository tests;
+    @Autowired
+    ChallengerDeployment deployment;
+    @Autowired
+    VariantMetricSource metrics;
+    @Autowired
+    ChallengerComparator comparator;
+
+    private LifecycleDriver driver;
+    private Api owner;
+
+    @BeforeEach
+    void realAdaptersOnly() {
+        driver = new LifecycleDriver(engine);
+        owner = Api.as(port, "owner", "demo");
+    }
+
+    @Test
+    void aChallengerAsGoodAsItsChampionIsPromotedAndTakesAllTraffic() throws Exception {
+        String modelId = newModel();
+        String versionId = approveHigh(modelId);
+        AbTest test = observing(versionId);
+        post(test, test.championVariant(), 2, 50.0);
+        post(test, test.challengerVariant(), 2, 50.5);
+        endWindow(versionId);
+
+        AbTest ended = tests.latest(versionId).orElseThrow();
+        assertThat(ended.outcome()).as(ended.outcomeReason()).isEqualTo(AbTestOutcome.PASSED);
+        assertThat(ended.promotedAt()).isNotNull();
+        assertThat(deployment.weights(test.endpointName())).containsEntry(test.challengerVariant(), 1.0)
+                .containsEntry(test.championVariant(), 0.0);
+        assertThat(owner.get("/api/models/" + modelId).json().path("status").asText()).isEqualTo("IN_PRODUCTION");
+        assertThat(owner.get("/api/models/" + modelId + "/versions/1").json().path("lifecycle").path("waitingAt")
+                .toString()).contains("Gateway_AwaitReview");
+        assertThat(owner.get("/api/reports/" + ended.evidenceReportId()).json().path("kind").asText())
+                .isEqualTo("AB_COMPARISON");
+    }
+
+    @Test
+    void aSlowerChallengerFailsGoesBackToItsOwnerAndLosesItsTraffic() throws Exception {
+        String modelId = newModel();
+        String versionId = approveHigh(modelId);
+        AbTest test = observing(versionId);
+        post(test, test.championVariant(), 2, 50.0);
+        post(test, test.challengerVariant(), 2, 80.0);
+        endWindow(versionId);
+
+        AbTest ended = tests.latest(versionId).orElseThrow();
+        assertThat(ended.outcome()).as(ended.outcomeReason()).isEqualTo(AbTestOutcome.FAILED);
+        assertThat(deployment.weights(test.endpointName())).containsEntry(test.challengerVariant(), 0.0)
+                .containsEntry(test.championVariant(), 1.0);
+        assertThat(driver.hasTask(versionId, "Task_RemediateFindings")).isTrue();
+        assertThat((String) engine.getTaskService().getVariableLocal(driver.task(versionId,
+                "Task_RemediateFindings").getId(), "abComparison")).contains("FAILED", "ModelLatency");
+    }
+
+    /** Polls the rollout (its timer) until the challenger serves and the window runs. */
+    private AbTest observing(String versionId) {
+        for (int i = 0; i < 10 && tests.latest(versionId).orElseThrow().startedAt() == null; i++) {
+            fireStageTimer(versionId, "Timer_RolloutPoll");
+        }
+        AbTest test = tests.latest(versionId).orElseThrow();
+        assertThat(test.startedAt()).as("the challenger serves and has its share").isNotNull();
+        assertThat(deployment.weights(test.endpointName())).containsEntry(test.challengerVariant(), 0.1);
+        return test;
+    }
+
+    /** Samples inside the window, at instants already past (the sample API refuses the future). */
+    private void post(AbTest test, String variant, int errors, double latencyMs) throws InterruptedException {
+        Thread.sleep(50);
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String at = test.startedAt().plusMillis(i + 1).toString();
+            samples.add("{\"metric\": \"Invocations\", \"at\": \"" + at + "\", \"value\": 100}");
+            samples.add("{\"metric\": \"Invocation5XXErrors\", \"at\": \"" + at + "\", \"value\": "
+                    + (i < errors ? 1 : 0) + "}");
+            samples.add("{\"metric\": \"ModelLatency\", \"at\": \"" + at + "\", \"value\": "
+                    + (latencyMs + (i % 5) * 0.5) + "}");
+        }
+        Api.Response posted = owner.post("/api/endpoints/" + test.endpointName() + "/variants/" + variant
+                + "/metric-samples", "[" + String.join(",", samples) + "]");
+        assertThat(posted.status()).as(posted.body()).isBetween(200, 299);
+        assertThat(Instant.now()).isAfter(test.startedAt().plusMillis(20));
+    }
+
+    private void endWindow(String versionId) {
+        fireStageTimer(versionId, "Timer_ObservationWindow");
+    }
+
+    private void fireStageTimer(String versionId, String activity) {
+        ProcessInstance stage = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ChallengerTestEngine.PROCESS_KEY).processInstanceBusinessKey(versionId)
+                .singleResult();
+        if (stage == null) {
+            return;
+        }
+        for (Job timer : engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).timers()
+                .activityId(activity).list()) {
+            engine.getManagementService().executeJob(timer.getId());
+        }
+        driver.runJobs();
+    }
+
+    private String newModel() {
+        String id = "ABL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Api.Response created = owner.post("/api/models", "{\"id\": \"" + id + "\", \"name\": \"Card fraud model\","
+                + " \"purpose\": \"Scores card payments for fraud\", \"deployment\": {\"endpointName\": \""
+                + id.toLowerCase() + "\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return id;
+    }
+
+    private String approveHigh(String modelId) {
+        Api.Response version = owner.post("/api/models/" + modelId + "/versions", """
+                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
+                 "securityPosture": {"kmsKeyId": "alias/fraud", "networkIsolation": true, "vpc": true,
+                                     "dataCapture": true, "interContainerEncryption": true}}
+                """.formatted(LifecycleDriver.demoFile("evaluation.csv"), LifecycleDriver.demoFile(
+                "analysis-config.json"), LifecycleDriver.demoFile("explainability.json")));
+        assertThat(version.status()).as(version.body()).isEqualTo(201);
+        String versionId = modelId + ":1";
+        driver.runJobs();
+        driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", new HashMap<>(Map.of("useArea",
+                "ESSENTIAL_SERVICES", "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight",
+                "HUMAN_REVIEWS", "personalData", "PERSONAL", "scale", "LARGE")));
+        driver.complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "HIGH"));
+        driver.complete(versionId, "Task_ReviewTechnicalValidation", "validator",
+                Map.of("technicalDecision", "APPROVED"));
+        driver.complete(versionId, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
+        driver.complete(versionId, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
+        driver.complete(versionId, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+        driver.complete(versionId, "Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE"));
+        return versionId;
+    }
+}
