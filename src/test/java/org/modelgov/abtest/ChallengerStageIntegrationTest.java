@@ -3,8 +3,6 @@ package org.modelgov.abtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -48,8 +46,9 @@ class ChallengerStageIntegrationTest {
 
     @Test
     void aHighModelsApprovedVersionRunsAsAChallengerAndOnlyRespondersAndAdministratorsStopIt() {
-        String modelId = newModel("ab-" + UUID.randomUUID().toString().substring(0, 8));
-        String versionId = approveHigh(modelId);
+        String modelId = "AB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        driver.registerModelAt(owner, modelId, "ab-" + UUID.randomUUID().toString().substring(0, 8));
+        String versionId = driver.approveFirstVersionAsHigh(owner, modelId);
 
         JsonNode test = owner.get("/api/models/" + modelId + "/ab-tests").json().get(0);
         assertThat(test.path("outcome").asText()).isEqualTo("RUNNING");
@@ -114,8 +113,9 @@ class ChallengerStageIntegrationTest {
     @Test
     void aBreakGlassDuringTheTestKeepsWorkingAndVoidsTheComparison() {
         String endpoint = "ab-" + UUID.randomUUID().toString().substring(0, 8);
-        String modelId = newModel(endpoint);
-        String versionId = approveHigh(modelId);
+        String modelId = "AB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        driver.registerModelAt(owner, modelId, endpoint);
+        String versionId = driver.approveFirstVersionAsHigh(owner, modelId);
         Api.Response contained = responder.post("/api/models/" + modelId + "/break-glass",
                 "{\"reason\": \"Harmful answers from the endpoint\"}");
         assertThat(contained.status()).as(contained.body()).isEqualTo(200);
@@ -145,44 +145,11 @@ class ChallengerStageIntegrationTest {
 
     @Test
     void governanceAdministratorsMayStopButNotWhereNoTestRuns() {
-        String modelId = newModel("ab-" + UUID.randomUUID().toString().substring(0, 8));
+        String modelId = "AB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        driver.registerModelAt(owner, modelId, "ab-" + UUID.randomUUID().toString().substring(0, 8));
         Api.Response none = Api.as(port, "admin", "demo").post("/api/models/" + modelId + "/ab-test/stop",
                 "{\"reason\": \"Stop it\"}");
         assertThat(none.status()).as(none.body()).isEqualTo(409);
         assertThat(none.body()).contains("No A/B test of model " + modelId + " is running");
-    }
-
-    private String newModel(String endpoint) {
-        String id = "AB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Api.Response created = owner.post("/api/models", "{\"id\": \"" + id + "\", \"name\": \"Card fraud model\","
-                + " \"purpose\": \"Scores card payments for fraud\", \"deployment\": {\"endpointName\": \"" + endpoint
-                + "\"}}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return id;
-    }
-
-    /** The first version through the lifecycle to the committee's two approvals, at tier HIGH. */
-    private String approveHigh(String modelId) {
-        Api.Response version = owner.post("/api/models/" + modelId + "/versions", """
-                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
-                 "securityPosture": {"kmsKeyId": "alias/fraud", "networkIsolation": true, "vpc": true,
-                                     "dataCapture": true, "interContainerEncryption": true}}
-                """.formatted(LifecycleDriver.demoFile("evaluation.csv"), LifecycleDriver.demoFile(
-                "analysis-config.json"), LifecycleDriver.demoFile("explainability.json")));
-        assertThat(version.status()).as(version.body()).isEqualTo(201);
-        String versionId = modelId + ":1";
-        driver.runJobs();
-        Map<String, Object> answers = new HashMap<>(Map.of("useArea", "ESSENTIAL_SERVICES",
-                "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight", "HUMAN_REVIEWS",
-                "personalData", "PERSONAL", "scale", "LARGE"));
-        driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", answers);
-        driver.complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "HIGH"));
-        driver.complete(versionId, "Task_ReviewTechnicalValidation", "validator",
-                Map.of("technicalDecision", "APPROVED"));
-        driver.complete(versionId, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
-        driver.complete(versionId, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
-        driver.complete(versionId, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
-        driver.complete(versionId, "Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE"));
-        return versionId;
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -52,8 +50,9 @@ class ChallengerStageLocalAdaptersIntegrationTest {
 
     @Test
     void aChallengerAsGoodAsItsChampionIsPromotedAndTakesAllTraffic() throws Exception {
-        String modelId = newModel();
-        String versionId = approveHigh(modelId);
+        String modelId = "ABL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        driver.registerModelAt(owner, modelId, modelId.toLowerCase());
+        String versionId = driver.approveFirstVersionAsHigh(owner, modelId);
         AbTest test = observing(versionId);
         post(test, test.championVariant(), 2, 50.0);
         post(test, test.challengerVariant(), 2, 50.5);
@@ -73,8 +72,9 @@ class ChallengerStageLocalAdaptersIntegrationTest {
 
     @Test
     void aSlowerChallengerFailsGoesBackToItsOwnerAndLosesItsTraffic() throws Exception {
-        String modelId = newModel();
-        String versionId = approveHigh(modelId);
+        String modelId = "ABL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        driver.registerModelAt(owner, modelId, modelId.toLowerCase());
+        String versionId = driver.approveFirstVersionAsHigh(owner, modelId);
         AbTest test = observing(versionId);
         post(test, test.championVariant(), 2, 50.0);
         post(test, test.challengerVariant(), 2, 80.0);
@@ -134,37 +134,5 @@ class ChallengerStageLocalAdaptersIntegrationTest {
             engine.getManagementService().executeJob(timer.getId());
         }
         driver.runJobs();
-    }
-
-    private String newModel() {
-        String id = "ABL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Api.Response created = owner.post("/api/models", "{\"id\": \"" + id + "\", \"name\": \"Card fraud model\","
-                + " \"purpose\": \"Scores card payments for fraud\", \"deployment\": {\"endpointName\": \""
-                + id.toLowerCase() + "\"}}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return id;
-    }
-
-    private String approveHigh(String modelId) {
-        Api.Response version = owner.post("/api/models/" + modelId + "/versions", """
-                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
-                 "securityPosture": {"kmsKeyId": "alias/fraud", "networkIsolation": true, "vpc": true,
-                                     "dataCapture": true, "interContainerEncryption": true}}
-                """.formatted(LifecycleDriver.demoFile("evaluation.csv"), LifecycleDriver.demoFile(
-                "analysis-config.json"), LifecycleDriver.demoFile("explainability.json")));
-        assertThat(version.status()).as(version.body()).isEqualTo(201);
-        String versionId = modelId + ":1";
-        driver.runJobs();
-        driver.complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", new HashMap<>(Map.of("useArea",
-                "ESSENTIAL_SERVICES", "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight",
-                "HUMAN_REVIEWS", "personalData", "PERSONAL", "scale", "LARGE")));
-        driver.complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "HIGH"));
-        driver.complete(versionId, "Task_ReviewTechnicalValidation", "validator",
-                Map.of("technicalDecision", "APPROVED"));
-        driver.complete(versionId, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
-        driver.complete(versionId, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
-        driver.complete(versionId, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
-        driver.complete(versionId, "Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE"));
-        return versionId;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -134,6 +135,38 @@ public final class LifecycleDriver {
         complete(version, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
         complete(version, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
         complete(version, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+    }
+
+    /** Registers a card-fraud model deployed at {@code endpoint}. */
+    public void registerModelAt(Api owner, String modelId, String endpoint) {
+        expectStatus(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Card fraud model\","
+                + " \"purpose\": \"Scores card payments for fraud\", \"deployment\": {\"endpointName\": \""
+                + endpoint + "\"}}"), 201);
+    }
+
+    /**
+     * Takes the model's first version, on the demo credit data with a complete security posture, through the
+     * lifecycle to the committee's two approvals at tier HIGH. Answers the version id.
+     */
+    public String approveFirstVersionAsHigh(Api owner, String modelId) {
+        expectStatus(owner.post("/api/models/" + modelId + "/versions", """
+                {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
+                 "securityPosture": {"kmsKeyId": "alias/fraud", "networkIsolation": true, "vpc": true,
+                                     "dataCapture": true, "interContainerEncryption": true}}
+                """.formatted(demoFile("evaluation.csv"), demoFile("analysis-config.json"),
+                demoFile("explainability.json"))), 201);
+        String versionId = modelId + ":1";
+        runJobs();
+        complete(versionId, "Task_AnswerRiskQuestionnaire", "owner", new HashMap<>(Map.of("useArea",
+                "ESSENTIAL_SERVICES", "prohibitedPractice", false, "decidesAboutIndividuals", true, "humanOversight",
+                "HUMAN_REVIEWS", "personalData", "PERSONAL", "scale", "LARGE")));
+        complete(versionId, "Task_ReviewRiskTier", "risk", Map.of("confirmedRiskTier", "HIGH"));
+        complete(versionId, "Task_ReviewTechnicalValidation", "validator", Map.of("technicalDecision", "APPROVED"));
+        complete(versionId, "Task_ReviewEthics", "ethics", Map.of("ethicsDecision", "APPROVED"));
+        complete(versionId, "Task_ConfirmBusinessFitness", "business", Map.of("businessDecision", "APPROVED"));
+        complete(versionId, "Task_SignOff", "approver1", Map.of("signOffDecision", "APPROVE"));
+        complete(versionId, "Task_SignOff", "approver2", Map.of("signOffDecision", "APPROVE"));
+        return versionId;
     }
 
     /**

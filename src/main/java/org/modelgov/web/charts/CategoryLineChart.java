@@ -70,10 +70,10 @@ public final class CategoryLineChart {
                 .append(LEFT).append("\" y2=\"").append(bottom).append("\"/>");
         svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
                 .append(LEFT + PLOT_WIDTH).append("\" y2=\"").append(bottom).append("\"/>");
-        text(svg, "axis-label", LEFT - 6, bottom + 4, "end", "0");
-        text(svg, "axis-label", LEFT - 6, TOP + 4, "end", BarChart.format(top) + " " + unit);
+        SvgText.append(svg, "axis-label", LEFT - 6, bottom + 4, "end", "0");
+        SvgText.append(svg, "axis-label", LEFT - 6, TOP + 4, "end", BarChart.format(top) + " " + unit);
         for (int c = 0; c < categories.size(); c++) {
-            text(svg, "axis-label", x(c), bottom + 18, "middle", categories.get(c));
+            SvgText.append(svg, "axis-label", x(c), bottom + 18, "middle", categories.get(c));
         }
         int s = 0;
         for (Map.Entry<String, Map<String, Double>> line : series.entrySet()) {
@@ -106,12 +106,12 @@ public final class CategoryLineChart {
             svg.append("<line class=\"trend-line\" x1=\"").append(LEFT + PLOT_WIDTH + 14).append("\" y1=\"")
                     .append(legendY).append("\" x2=\"").append(LEFT + PLOT_WIDTH + 34).append("\" y2=\"")
                     .append(legendY).append("\"/>");
-            text(svg, "legend", LEFT + PLOT_WIDTH + 40, legendY + 4, "start", abbreviate(name));
+            SvgText.append(svg, "legend", LEFT + PLOT_WIDTH + 40, legendY + 4, "start", abbreviate(name));
             svg.append("</g>");
             s++;
         }
         if (categories.isEmpty()) {
-            text(svg, "bar-note", LEFT + 10, TOP + 20, "start", "nothing to draw");
+            SvgText.append(svg, "bar-note", LEFT + 10, TOP + 20, "start", "nothing to draw");
         }
         svg.append("</svg>");
         return svg.toString();
@@ -135,11 +135,6 @@ public final class CategoryLineChart {
             }
         }
         return 10 * power;
-    }
-
-    private static void text(StringBuilder svg, String cssClass, double x, double y, String anchor, String text) {
-        svg.append("<text class=\"").append(cssClass).append("\" x=\"").append(num(x)).append("\" y=\"").append(num(y))
-                .append("\" text-anchor=\"").append(anchor).append("\">").append(BarChart.escape(text)).append("</text>");
     }
 
     private static String abbreviate(String text) {

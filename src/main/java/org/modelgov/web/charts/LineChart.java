@@ -3,7 +3,6 @@ package org.modelgov.web.charts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A time-series line chart as inline SVG, built on the server like {@link BarChart}: one polyline per series over a
@@ -86,10 +85,10 @@ public final class LineChart {
                 .append(LEFT).append("\" y2=\"").append(bottom).append("\"/>");
         svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
                 .append(LEFT + PLOT_WIDTH).append("\" y2=\"").append(bottom).append("\"/>");
-        text(svg, "axis-label", LEFT - 6, bottom, "end", BarChart.format(min));
-        text(svg, "axis-label", LEFT - 6, TOP + 10, "end", BarChart.format(max));
-        text(svg, "axis-label", LEFT, bottom + 14, "start", Instant.ofEpochMilli(start).toString());
-        text(svg, "axis-label", LEFT + PLOT_WIDTH, bottom + 14, "end", Instant.ofEpochMilli(end).toString());
+        SvgText.append(svg, "axis-label", LEFT - 6, bottom, "end", BarChart.format(min));
+        SvgText.append(svg, "axis-label", LEFT - 6, TOP + 10, "end", BarChart.format(max));
+        SvgText.append(svg, "axis-label", LEFT, bottom + 14, "start", Instant.ofEpochMilli(start).toString());
+        SvgText.append(svg, "axis-label", LEFT + PLOT_WIDTH, bottom + 14, "end", Instant.ofEpochMilli(end).toString());
         int legendX = LEFT;
         for (Series s : series) {
             svg.append("<g class=\"series tone-").append(tone(s.tone())).append("\" data-series=\"")
@@ -102,8 +101,8 @@ public final class LineChart {
                 Point p = s.points().get(i);
                 double x = LEFT + PLOT_WIDTH * (p.at().toEpochMilli() - start) / (double) (end - start);
                 double y = bottom - PLOT_HEIGHT * (p.value() - min) / (max - min);
-                path.append(path.isEmpty() ? "" : " ").append(num(x)).append(',').append(num(y));
-                dots.append("<circle class=\"point\" r=\"2.5\" cx=\"").append(num(x)).append("\" cy=\"").append(num(y))
+                path.append(path.isEmpty() ? "" : " ").append(SvgText.coordinate(x)).append(',').append(SvgText.coordinate(y));
+                dots.append("<circle class=\"point\" r=\"2.5\" cx=\"").append(SvgText.coordinate(x)).append("\" cy=\"").append(SvgText.coordinate(y))
                         .append("\" data-at=\"").append(p.at()).append("\" data-value=\"").append(p.value())
                         .append("\"/>");
             }
@@ -113,27 +112,18 @@ public final class LineChart {
             svg.append(dots);
             svg.append("<rect class=\"legend-swatch\" x=\"").append(legendX).append("\" y=\"").append(height - 14)
                     .append("\" width=\"12\" height=\"4\"/>");
-            text(svg, "legend", legendX + 16, height - 9, "start", s.name() + " (" + s.points().size() + ")");
+            SvgText.append(svg, "legend", legendX + 16, height - 9, "start", s.name() + " (" + s.points().size() + ")");
             svg.append("</g>");
             legendX += 260;
         }
         if (all.isEmpty()) {
-            text(svg, "bar-note", LEFT + 8, TOP + 20, "start", "no data in the window");
+            SvgText.append(svg, "bar-note", LEFT + 8, TOP + 20, "start", "no data in the window");
         }
         svg.append("</svg>");
         return svg.toString();
     }
 
-    private static void text(StringBuilder svg, String cssClass, double x, double y, String anchor, String text) {
-        svg.append("<text class=\"").append(cssClass).append("\" x=\"").append(num(x)).append("\" y=\"").append(num(y))
-                .append("\" text-anchor=\"").append(anchor).append("\">").append(BarChart.escape(text)).append("</text>");
-    }
-
     private static String tone(String tone) {
         return tone != null && tone.matches("[a-z]{1,20}") ? tone : "other";
-    }
-
-    private static String num(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 }
