@@ -74,16 +74,18 @@ public class MetricSamples {
      * @param samples        the batch in request order; an entry the caller could not read is {@code null}
      * @param readProblems   what the caller could not read (types, unknown fields), reported with the rules' findings
      * @throws NotFoundException             no model is deployed at the endpoint
-     * @throws AccessDeniedToActionException the actor is neither the model's owner or registrant nor an administrator
+     * @throws AccessDeniedToActionException the actor is neither the monitoring integration nor an administrator
      * @throws ConflictException             AWS mode: the metrics come from CloudWatch
      * @throws InvalidInputException         every problem of the batch, with its index ({@code [3].value})
      */
     public Posted post(String endpointName, String variantName, List<MetricSampleStore.NewSample> samples,
                        List<FieldViolation> readProblems, Actor actor) {
         Model model = modelAt(endpointName);
-        if (!mayPost(model, actor)) {
-            throw new AccessDeniedToActionException("Only the owner or registrant of " + model.id() + " (deployed at "
-                    + endpointName + ") and governance administrators may post its variants' metric samples");
+        if (!mayPost(actor)) {
+            throw new AccessDeniedToActionException("Only the monitoring integration ("
+                    + GovernanceRole.MONITORING_INTEGRATION_GROUP + ") and governance administrators may post the"
+                    + " metric samples of " + model.id() + " (deployed at " + endpointName + "): the figures that decide"
+                    + " an A/B promotion do not come from the people who build the model");
         }
         MetricSampleStore samplesTable = store.getIfAvailable();
         if (samplesTable == null) {
@@ -154,9 +156,9 @@ public class MetricSamples {
                 "No model in the inventory is deployed at endpoint " + endpointName));
     }
 
-    private static boolean mayPost(Model model, Actor actor) {
-        return actor.isIn(GovernanceRole.GOVERNANCE_ADMIN.groupId()) || actor.isIn(GovernanceRole.CAMUNDA_ADMIN_GROUP)
-                || actor.userId().equals(model.owner()) || actor.userId().equals(model.createdBy());
+    private static boolean mayPost(Actor actor) {
+        return actor.isIn(GovernanceRole.MONITORING_INTEGRATION_GROUP)
+                || actor.isIn(GovernanceRole.GOVERNANCE_ADMIN.groupId()) || actor.isIn(GovernanceRole.CAMUNDA_ADMIN_GROUP);
     }
 
     private List<MetricSampleStore.NewSample> check(String variantName, List<MetricSampleStore.NewSample> samples,

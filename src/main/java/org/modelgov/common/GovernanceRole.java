@@ -23,6 +23,15 @@ public enum GovernanceRole {
      * authorization.
      */
     public static final String SECURITY_INTEGRATION_GROUP = "security-integrations";
+    /**
+     * The identity a monitoring pipeline posts an endpoint's per-variant metric samples with (local mode's stand-in
+     * for CloudWatch): like the security integration, it may post those and read nothing. The people who build a
+     * model do not supply the figures that decide its A/B promotion.
+     */
+    public static final String MONITORING_INTEGRATION_GROUP = "monitoring-integrations";
+    /** Machine identities: each may make its one kind of call and read nothing. */
+    public static final java.util.Set<String> INTEGRATION_GROUPS = java.util.Set.of(SECURITY_INTEGRATION_GROUP,
+            MONITORING_INTEGRATION_GROUP);
 
     private final String groupId;
     private final String displayName;

@@ -57,7 +57,9 @@ class DemoData implements ApplicationRunner {
             new DemoUser("responder", "Rosa", "Responder", List.of(GovernanceRole.INCIDENT_RESPONDER.groupId())),
             new DemoUser("compliance", "Carl", "Compliance", List.of(GovernanceRole.COMPLIANCE_OFFICER.groupId())),
             new DemoUser("admin", "Ann", "Admin",
-                    List.of(GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP)));
+                    List.of(GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP)),
+            // a machine identity: posts the A/B metric samples a monitoring pipeline would, reads nothing
+            new DemoUser("monitoring", "Monitoring", "Pipeline", List.of(GovernanceRole.MONITORING_INTEGRATION_GROUP)));
 
     /** Demo datasets shipped in the jar, copied to {@code modelgov.demo-data-dir} so versions can use file: URIs. */
     static final List<String> CREDIT_FILES = List.of("evaluation.csv", "evaluation-biased.csv", "reference.csv",

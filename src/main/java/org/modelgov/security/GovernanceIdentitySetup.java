@@ -69,6 +69,9 @@ class GovernanceIdentitySetup implements ApplicationRunner {
         // posts GuardDuty findings only: no Camunda authorization at all
         ensureGroup(GovernanceRole.SECURITY_INTEGRATION_GROUP, "Security integrations (GuardDuty)",
                 Groups.GROUP_TYPE_SYSTEM);
+        // posts A/B metric samples only (local mode): no Camunda authorization either
+        ensureGroup(GovernanceRole.MONITORING_INTEGRATION_GROUP, "Monitoring integrations (A/B metric samples)",
+                Groups.GROUP_TYPE_SYSTEM);
         for (GovernanceRole role : GovernanceRole.values()) {
             ensureGroup(role.groupId(), role.displayName(), "WORKFLOW");
             grantRole(role);

@@ -45,8 +45,9 @@ class SecurityConfig {
     static final String[] MAY_POST_SECURITY_FINDINGS = {GovernanceRole.SECURITY_INTEGRATION_GROUP,
             GovernanceRole.GOVERNANCE_ADMIN.groupId(), GovernanceRole.CAMUNDA_ADMIN_GROUP};
     /**
-     * Logged in, and not only as the security integration: the identity EventBridge posts findings with reads
-     * nothing, so its credentials, if leaked, show no inventory, incident or audit data.
+     * Logged in, and not only as an integration: the identities EventBridge posts findings with and a monitoring
+     * pipeline posts metric samples with read nothing, so their credentials, if leaked, show no inventory, incident
+     * or audit data.
      */
     static final AuthorizationManager<RequestAuthorizationContext> NOT_ONLY_AN_INTEGRATION =
             (authentication, context) -> {
@@ -54,7 +55,7 @@ class SecurityConfig {
                 boolean loggedIn = user != null && user.isAuthenticated()
                         && !(user instanceof AnonymousAuthenticationToken);
                 boolean onlyIntegration = loggedIn && !user.getAuthorities().isEmpty() && user.getAuthorities()
-                        .stream().allMatch(a -> GovernanceRole.SECURITY_INTEGRATION_GROUP.equals(a.getAuthority()));
+                        .stream().allMatch(a -> GovernanceRole.INTEGRATION_GROUPS.contains(a.getAuthority()));
                 return new AuthorizationDecision(loggedIn && !onlyIntegration);
             };
 
@@ -152,6 +153,8 @@ class SecurityConfig {
                         // an EventBridge API destination logs in as the security integration user
                         .requestMatchers(HttpMethod.POST, "/api/security/guardduty-findings")
                         .hasAnyAuthority(MAY_POST_SECURITY_FINDINGS)
+                        // a monitoring pipeline logs in as the monitoring integration user; MetricSamples checks who
+                        .requestMatchers(HttpMethod.POST, "/api/endpoints/*/variants/*/metric-samples").authenticated()
                         // validators and incident responders report drift too; LifecycleService checks who
                         .requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/drift-reports").authenticated()
                         // incident responders break the glass; IncidentService checks who

@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.modelgov.common.GovernanceRole;
 import org.modelgov.support.Api;
 import org.modelgov.support.LifecycleDriver;
 import org.modelgov.support.ModelGovIntegrationTest;
+import org.modelgov.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +34,8 @@ class ChallengerStageLocalAdaptersIntegrationTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
+    IdentityService identity;
+    @Autowired
     AbTestRepository tests;
     @Autowired
     ChallengerDeployment deployment;
@@ -41,11 +46,14 @@ class ChallengerStageLocalAdaptersIntegrationTest {
 
     private LifecycleDriver driver;
     private Api owner;
+    private Api monitoring;
 
     @BeforeEach
     void realAdaptersOnly() {
         driver = new LifecycleDriver(engine);
         owner = Api.as(port, "owner", "demo");
+        monitoring = Api.as(port, TestUsers.ensure(identity, "ab-monitoring", GovernanceRole.MONITORING_INTEGRATION_GROUP),
+                TestUsers.PASSWORD);
     }
 
     @Test
@@ -112,7 +120,7 @@ class ChallengerStageLocalAdaptersIntegrationTest {
             samples.add("{\"metric\": \"ModelLatency\", \"at\": \"" + at + "\", \"value\": "
                     + (latencyMs + (i % 5) * 0.5) + "}");
         }
-        Api.Response posted = owner.post("/api/endpoints/" + test.endpointName() + "/variants/" + variant
+        Api.Response posted = monitoring.post("/api/endpoints/" + test.endpointName() + "/variants/" + variant
                 + "/metric-samples", "[" + String.join(",", samples) + "]");
         assertThat(posted.status()).as(posted.body()).isBetween(200, 299);
         assertThat(Instant.now()).isAfter(test.startedAt().plusMillis(20));

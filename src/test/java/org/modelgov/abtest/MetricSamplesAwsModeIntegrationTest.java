@@ -50,13 +50,14 @@ class MetricSamplesAwsModeIntegrationTest {
                 new StaticListableBeanFactory().getBeanProvider(MetricSampleStore.class), source, audit, transactions,
                 Clock.systemUTC());
         Actor owner = new Actor("owner", Set.of(GovernanceRole.MODEL_OWNER.groupId()));
+        Actor monitoring = new Actor("monitoring", Set.of(GovernanceRole.MONITORING_INTEGRATION_GROUP));
         String id = "AWS-AB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String endpoint = id.toLowerCase() + "-prod";
         registerAt(id, endpoint, owner);
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM modelgov.audit_event", Long.class);
 
         assertThatThrownBy(() -> awsMode.post(endpoint, "challenger-v2", List.of(new MetricSampleStore.NewSample(
-                "Invocations", Instant.now().minusSeconds(60), 10)), List.of(), owner))
+                "Invocations", Instant.now().minusSeconds(60), 10)), List.of(), monitoring))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("CloudWatch");
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM modelgov.variant_metric_sample WHERE endpoint_name = ?",

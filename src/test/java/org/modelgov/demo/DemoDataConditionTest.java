@@ -35,6 +35,6 @@ class DemoDataConditionTest {
     @Test
     void everyRoleHasADemoUserWithTheDocumentedName() {
         assertThat(DemoData.USERS).extracting(DemoData.DemoUser::id).containsExactly("owner", "risk", "validator",
-                "ethics", "business", "approver1", "approver2", "responder", "compliance", "admin");
+                "ethics", "business", "approver1", "approver2", "responder", "compliance", "admin", "monitoring");
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The metric sample API as every role: the model's owner and administrators post, everyone else is refused without a
+ * The metric sample API as every role: the monitoring integration and administrators post, everyone else (the
+ * model's own people too) is refused without a
  * trace; a batch is checked whole and saved whole; posting an instant again replaces it; reads return the window.
  */
 @ModelGovIntegrationTest
@@ -33,12 +34,15 @@ class MetricSampleApiIntegrationTest {
     private String endpoint;
     private Api owner;
     private Api admin;
+    private Api monitoring;
     private final Instant base = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
 
     @BeforeEach
     void registerAModelAtAnEndpoint() {
         owner = Api.as(port, "owner", "demo");
         admin = Api.as(port, "admin", "demo");
+        monitoring = Api.as(port, TestUsers.ensure(identity, "ab-monitoring",
+                GovernanceRole.MONITORING_INTEGRATION_GROUP), TestUsers.PASSWORD);
         modelId = "AB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         endpoint = modelId.toLowerCase() + "-prod";
         assertThat(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"A/B model\", \"purpose\":"
@@ -64,12 +68,12 @@ class MetricSampleApiIntegrationTest {
     }
 
     @Test
-    void theOwnerPostsABatchAndEveryoneLoggedInReadsTheSeriesInTimeOrder() {
+    void theMonitoringIntegrationPostsABatchAndEveryoneLoggedInReadsTheSeriesInTimeOrder() {
         String batch = "[" + String.join(", ", sample("Invocations", 10, "1200"), sample("Invocations", 5, "1000"),
                 sample("Invocation5XXErrors", 5, "3"), sample("ModelLatency", 5, "41.5"),
                 sample("ModelLatency", 10, "39.25")) + "]";
 
-        Api.Response posted = owner.post(path("challenger-v2"), batch);
+        Api.Response posted = monitoring.post(path("challenger-v2"), batch);
 
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         JsonNode body = posted.json();
@@ -91,7 +95,7 @@ class MetricSampleApiIntegrationTest {
         // one audit event for the batch, with counts and never the values
         JsonNode events = admin.get("/api/audit?modelId=" + modelId + "&action=VARIANT_METRICS_POSTED").json();
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).path("actor").asText()).isEqualTo("owner");
+        assertThat(events.get(0).path("actor").asText()).isEqualTo("ab-monitoring");
         String details = events.get(0).path("details").asText();
         assertThat(details).contains("\"samples\":5", "challenger-v2", "\"ModelLatency\":2")
                 .doesNotContain("41.5", "1200");
@@ -99,7 +103,7 @@ class MetricSampleApiIntegrationTest {
 
     @Test
     void anInstantPostedAgainReplacesItsValueAndAnAdministratorMayPostToo() {
-        assertThat(owner.post(path("champion-v1"), "[" + sample("ModelLatency", 5, "40") + ", "
+        assertThat(monitoring.post(path("champion-v1"), "[" + sample("ModelLatency", 5, "40") + ", "
                 + sample("ModelLatency", 10, "42") + "]").status()).isEqualTo(201);
 
         Api.Response again = admin.post(path("champion-v1"), "[" + sample("ModelLatency", 10, "44") + "]");
@@ -111,17 +115,20 @@ class MetricSampleApiIntegrationTest {
     }
 
     @Test
-    void everyoneButTheModelsPeopleAndAdministratorsIsRefusedAndNothingIsSaved() {
+    void everyoneButTheMonitoringIntegrationAndAdministratorsIsRefusedAndNothingIsSaved() {
         String batch = "[" + sample("Invocations", 5, "10") + "]";
         String otherOwner = TestUsers.ensure(identity, "ab-other-owner", GovernanceRole.MODEL_OWNER.groupId());
-        for (String user : List.of("risk", "validator", "ethics", "business", "approver1", "responder", "compliance")) {
+        for (String user : List.of("owner", "risk", "validator", "ethics", "business", "approver1", "responder", "compliance")) {
             Api.Response refused = Api.as(port, user, "demo").post(path("challenger-v2"), batch);
             assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(403);
-            assertThat(refused.json().path("detail").asText()).contains("Only the owner or registrant of " + modelId);
+            assertThat(refused.json().path("detail").asText()).contains("Only the monitoring integration", modelId);
         }
         assertThat(Api.as(port, otherOwner, TestUsers.PASSWORD).post(path("challenger-v2"), batch).status())
                 .isEqualTo(403);
         assertThat(Api.anonymous(port).post(path("challenger-v2"), batch).status()).isEqualTo(401);
+        // the integration posts samples and reads nothing, not even the series it posted
+        assertThat(monitoring.get(path("challenger-v2")).status()).isEqualTo(403);
+        assertThat(monitoring.get("/api/models/" + modelId).status()).isEqualTo(403);
         assertThat(Api.anonymous(port).get(path("challenger-v2")).status()).isEqualTo(401);
 
         assertThat(series(owner, "challenger-v2").path("Invocations")).isEmpty();
@@ -156,7 +163,7 @@ class MetricSampleApiIntegrationTest {
                 sample("Invocations", 5, "1000"),
                 sample("ModelLatency", 25, "1e400")) + "]";
 
-        Api.Response refused = owner.post(path("challenger-v2"), batch);
+        Api.Response refused = monitoring.post(path("challenger-v2"), batch);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.invalidFields()).containsExactlyInAnyOrder("[1].value", "[2].value", "[3].value",
@@ -170,16 +177,16 @@ class MetricSampleApiIntegrationTest {
 
     @Test
     void theShapeOfTheRequestIsChecked() {
-        assertThat(owner.post(path("challenger-v2"), "{\"metric\": \"Invocations\"}").invalidFields())
+        assertThat(monitoring.post(path("challenger-v2"), "{\"metric\": \"Invocations\"}").invalidFields())
                 .containsExactly("body");
-        assertThat(owner.post(path("challenger-v2"), "[]").invalidFields()).containsExactly("body");
-        assertThat(owner.post(path("-bad-"), "[" + sample("Invocations", 5, "1") + "]").invalidFields())
+        assertThat(monitoring.post(path("challenger-v2"), "[]").invalidFields()).containsExactly("body");
+        assertThat(monitoring.post(path("-bad-"), "[" + sample("Invocations", 5, "1") + "]").invalidFields())
                 .containsExactly("variantName");
         StringBuilder tooMany = new StringBuilder("[");
         for (int i = 0; i <= 10_000; i++) {
             tooMany.append(i == 0 ? "" : ",").append(sample("Invocations", -i, "1"));
         }
-        Api.Response big = owner.post(path("challenger-v2"), tooMany.append("]").toString());
+        Api.Response big = monitoring.post(path("challenger-v2"), tooMany.append("]").toString());
         assertThat(big.status()).isEqualTo(400);
         assertThat(big.body()).contains("at most 10000");
     }
