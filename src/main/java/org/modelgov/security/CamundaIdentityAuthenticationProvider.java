@@ -32,11 +32,27 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identity.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Wrong user name or password");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(SimpleGrantedAuthority::new)
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupsOf(userId));
+    }
+
+    /**
+     * Every group of the user, whatever engine user this (pooled) thread may carry: with an engine user set, the
+     * engine would answer only the groups that user may read, and a user whose groups all went unseen would be
+     * taken for one with no group at all (for an integration identity: one that may read pages).
+     */
+    private List<SimpleGrantedAuthority> groupsOf(String userId) {
+        org.camunda.bpm.engine.impl.identity.Authentication onThread = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return identity.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId)
+                    .map(SimpleGrantedAuthority::new)
+                    .toList();
+        } finally {
+            if (onThread != null) {
+                identity.setAuthentication(onThread);
+            }
+        }
     }
 
     @Override
