@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
 import software.amazon.awssdk.services.sagemaker.model.DesiredWeightAndCapacity;
 import software.amazon.awssdk.services.sagemaker.model.EndpointStatus;
 import software.amazon.awssdk.services.sagemaker.model.ProductionVariant;
-import software.amazon.awssdk.services.sagemaker.model.ProductionVariantSummary;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
@@ -98,7 +97,7 @@ public class SageMakerChallengerDeployment implements ChallengerDeployment {
 
     @Override
     public Map<String, Double> weights(String endpointName) {
-        return weightsOf(describeEndpoint(endpointName));
+        return EndpointWeights.of(describeEndpoint(endpointName));
     }
 
     @Override
@@ -190,10 +189,7 @@ public class SageMakerChallengerDeployment implements ChallengerDeployment {
         Map<String, Double> next = new TreeMap<>(current);
         next.putAll(weights);
         // every variant's weight, so the request states the whole split; capacity is never touched
-        List<DesiredWeightAndCapacity> desired = next.entrySet().stream()
-                .map(w -> DesiredWeightAndCapacity.builder().variantName(w.getKey())
-                        .desiredWeight(w.getValue().floatValue()).build())
-                .toList();
+        List<DesiredWeightAndCapacity> desired = EndpointWeights.desired(next);
         SageMakerCallFailed.call("UpdateEndpointWeightsAndCapacities", endpointName,
                 () -> sageMaker.updateEndpointWeightsAndCapacities(r -> r.endpointName(endpointName)
                         .desiredWeightsAndCapacities(desired)));
@@ -251,7 +247,7 @@ public class SageMakerChallengerDeployment implements ChallengerDeployment {
      */
     private static ProductionVariant champion(DescribeEndpointResponse endpoint, DescribeEndpointConfigResponse config,
                                               String challenger) {
-        Map<String, Double> weights = weightsOf(endpoint);
+        Map<String, Double> weights = EndpointWeights.of(endpoint);
         return config.productionVariants().stream()
                 .filter(v -> !DeploymentControl.FALLBACK_VARIANT.equals(v.variantName()))
                 .filter(v -> !challenger.equals(v.variantName()))
@@ -285,16 +281,6 @@ public class SageMakerChallengerDeployment implements ChallengerDeployment {
 
     private static boolean hasVariant(DescribeEndpointResponse endpoint, String variant) {
         return endpoint.productionVariants().stream().anyMatch(v -> variant.equals(v.variantName()));
-    }
-
-    private static Map<String, Double> weightsOf(DescribeEndpointResponse endpoint) {
-        Map<String, Double> weights = new TreeMap<>();
-        for (ProductionVariantSummary variant : endpoint.productionVariants()) {
-            // via the decimal text, so that a float 0.1 is 0.1, not 0.10000000149011612
-            weights.put(variant.variantName(),
-                    variant.currentWeight() == null ? 0.0 : Double.parseDouble(variant.currentWeight().toString()));
-        }
-        return weights;
     }
 
     private DescribeEndpointResponse describeEndpoint(String endpointName) {

@@ -3,7 +3,6 @@ package org.modelgov.aws.sagemaker;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.modelgov.incident.DeploymentControl;
 import org.modelgov.incident.local.ContainmentTable;
@@ -14,7 +13,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DesiredWeightAndCapacity;
-import software.amazon.awssdk.services.sagemaker.model.ProductionVariantSummary;
 
 /**
  * AWS mode: break-glass moves a SageMaker endpoint's traffic to its {@code fallback} production variant with
@@ -43,14 +41,7 @@ public class SageMakerDeploymentControl implements DeploymentControl {
 
     @Override
     public Map<String, Double> weights(String endpointName) {
-        Map<String, Double> weights = new TreeMap<>();
-        for (ProductionVariantSummary variant : sageMaker.describeEndpoint(r -> r.endpointName(endpointName))
-                .productionVariants()) {
-            // via the decimal text, so that a float 0.3 is recorded and shown as 0.3, not 0.30000001192092896
-            weights.put(variant.variantName(),
-                    variant.currentWeight() == null ? 0.0 : Double.parseDouble(variant.currentWeight().toString()));
-        }
-        return weights;
+        return EndpointWeights.of(sageMaker.describeEndpoint(r -> r.endpointName(endpointName)));
     }
 
     @Override
@@ -90,10 +81,7 @@ public class SageMakerDeploymentControl implements DeploymentControl {
     }
 
     private void update(String endpointName, Map<String, Double> weights) {
-        List<DesiredWeightAndCapacity> desired = weights.entrySet().stream()
-                .map(w -> DesiredWeightAndCapacity.builder().variantName(w.getKey())
-                        .desiredWeight(w.getValue().floatValue()).build())
-                .toList();
+        List<DesiredWeightAndCapacity> desired = EndpointWeights.desired(weights);
         sageMaker.updateEndpointWeightsAndCapacities(r -> r.endpointName(endpointName)
                 .desiredWeightsAndCapacities(desired));
     }

@@ -12,7 +12,6 @@ import static org.modelgov.aws.sagemaker.SageMakerWire.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,15 +153,6 @@ class SageMakerChallengerDeploymentTest {
 
     private List<String> effects() {
         return aws.operations().stream().filter(EFFECTS::contains).toList();
-    }
-
-    private static Map<String, Double> desired(JsonNode update) {
-        Map<String, Double> weights = new HashMap<>();
-        update.path("DesiredWeightsAndCapacities").forEach(d -> {
-            assertThat(d.has("DesiredInstanceCount")).as("capacity is never changed").isFalse();
-            weights.put(d.path("VariantName").asText(), d.path("DesiredWeight").asDouble());
-        });
-        return weights;
     }
 
     // --- deploy: one step per call
@@ -391,7 +381,7 @@ class SageMakerChallengerDeploymentTest {
 
         JsonNode update = aws.requests(UPDATE_WEIGHTS).get(0);
         assertThat(update.path("EndpointName").asText()).isEqualTo(ENDPOINT);
-        assertThat(desired(update)).isEqualTo(Map.of("primary", 0.9, VARIANT, 0.1, "fallback", 0.0));
+        assertThat(SageMakerWire.desiredWeights(update)).isEqualTo(Map.of("primary", 0.9, VARIANT, 0.1, "fallback", 0.0));
     }
 
     @Test

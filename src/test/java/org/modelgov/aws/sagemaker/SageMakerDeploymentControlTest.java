@@ -8,7 +8,6 @@ import static org.modelgov.aws.sagemaker.SageMakerWire.error;
 import static org.modelgov.aws.sagemaker.SageMakerWire.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -57,15 +56,6 @@ class SageMakerDeploymentControlTest {
         aws.answer(DESCRIBE, endpoint("primary", "0.9", "canary", "0.1", "fallback", "0.0"));
     }
 
-    private static Map<String, Double> desired(JsonNode update) {
-        Map<String, Double> weights = new HashMap<>();
-        update.path("DesiredWeightsAndCapacities").forEach(d -> {
-            assertThat(d.has("DesiredInstanceCount")).as("instance counts are not changed").isFalse();
-            weights.put(d.path("VariantName").asText(), d.path("DesiredWeight").asDouble());
-        });
-        return weights;
-    }
-
     @Test
     void weightsAreTheEndpointsCurrentVariantWeights() {
         liveEndpoint();
@@ -88,7 +78,7 @@ class SageMakerDeploymentControlTest {
         assertThat(c.dryRun()).isFalse();
         JsonNode update = aws.requests(UPDATE).get(0);
         assertThat(update.path("EndpointName").asText()).isEqualTo(ENDPOINT);
-        assertThat(desired(update)).isEqualTo(Map.of("primary", 0.0, "canary", 0.0, "fallback", 1.0));
+        assertThat(SageMakerWire.desiredWeights(update)).isEqualTo(Map.of("primary", 0.0, "canary", 0.0, "fallback", 1.0));
         assertThat(aws.operations()).as("only weights move: no model, config or artifact call")
                 .containsExactly(DESCRIBE, UPDATE);
         assertThat(db.rows()).singleElement().satisfies(row -> {
@@ -142,7 +132,7 @@ class SageMakerDeploymentControlTest {
         List<JsonNode> updates = aws.requests(UPDATE);
         assertThat(updates).hasSize(2);
         assertThat(updates.get(1).path("EndpointName").asText()).isEqualTo(ENDPOINT);
-        assertThat(desired(updates.get(1))).isEqualTo(Map.of("primary", 0.9, "canary", 0.1, "fallback", 0.0));
+        assertThat(SageMakerWire.desiredWeights(updates.get(1))).isEqualTo(Map.of("primary", 0.9, "canary", 0.1, "fallback", 0.0));
         assertThat(db.rows()).singleElement().satisfies(row -> assertThat(row.get("UNDONE_AT")).isNotNull());
         assertThat(control.active(ENDPOINT)).isEmpty();
         assertThat(control.restore(ENDPOINT, "responder")).as("nothing left to restore").isEmpty();
@@ -199,7 +189,7 @@ class SageMakerDeploymentControlTest {
         Containment c = control.breakGlass(ENDPOINT, "INC-1", "engine", "incident", false);
 
         assertThat(aws.requests(UPDATE)).hasSize(2)
-                .allSatisfy(u -> assertThat(desired(u)).isEqualTo(Map.of("primary", 0.0, "canary", 0.0, "fallback", 1.0)));
+                .allSatisfy(u -> assertThat(SageMakerWire.desiredWeights(u)).isEqualTo(Map.of("primary", 0.0, "canary", 0.0, "fallback", 1.0)));
         assertThat(db.rows()).singleElement().satisfies(row -> assertThat(row.get("ID")).isEqualTo(c.id()));
     }
 

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.modelgov.aws.AwsModelShapes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -119,5 +121,15 @@ final class SageMakerWire implements AutoCloseable {
     public void close() {
         client.close();
         server.stop();
+    }
+
+    /** The weights an UpdateEndpointWeightsAndCapacities request asks for, by variant; it must never set a capacity. */
+    static Map<String, Double> desiredWeights(JsonNode update) {
+        Map<String, Double> weights = new HashMap<>();
+        update.path("DesiredWeightsAndCapacities").forEach(d -> {
+            assertThat(d.has("DesiredInstanceCount")).as("capacity is never changed").isFalse();
+            weights.put(d.path("VariantName").asText(), d.path("DesiredWeight").asDouble());
+        });
+        return weights;
     }
 }
