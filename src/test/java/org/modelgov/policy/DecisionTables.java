@@ -1,5 +1,6 @@
 package org.modelgov.policy;
 
+import org.modelgov.workflow.dmn.ParsedOnceFeelEngineFactory;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
@@ -18,12 +19,15 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * One DMN file of processes/ evaluated by Camunda's standalone DMN engine (the same FEEL as the
- * process engine), remembering which rules matched so a test can prove every rule is exercised.
+ * One DMN file of processes/ evaluated by Camunda's standalone DMN engine, remembering which rules matched so a test
+ * can prove every rule is exercised. Every evaluation also runs on ModelGov's parse-once FEEL engine (what the process
+ * engine uses, {@link ParsedOnceFeelEngineFactory}) and must give the stock engine's result.
  */
 final class DecisionTables {
 
     private final DmnEngine engine;
+    private final DmnEngine parsedOnceEngine;
+    private final DmnDecision parsedOnceDecision;
     private final DmnDecision decision;
     private final DmnModelInstance model;
     private final Set<String> matchedRules = new HashSet<>();
@@ -44,6 +48,11 @@ final class DecisionTables {
             throw new IllegalStateException(e);
         }
         decision = engine.parseDecision(decisionKey, model);
+        DefaultDmnEngineConfiguration parsedOnce =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        parsedOnce.feelEngineFactory(new ParsedOnceFeelEngineFactory(parsedOnce));
+        parsedOnceEngine = parsedOnce.buildEngine();
+        parsedOnceDecision = parsedOnceEngine.parseDecision(decisionKey, model);
     }
 
     private static InputStream stream(String resource) {
@@ -55,7 +64,13 @@ final class DecisionTables {
     }
 
     DmnDecisionResult evaluate(Map<String, Object> inputs) {
-        return engine.evaluateDecision(decision, inputs);
+        DmnDecisionResult stock = engine.evaluateDecision(decision, inputs);
+        DmnDecisionResult parsedOnce = parsedOnceEngine.evaluateDecision(parsedOnceDecision, inputs);
+        if (!parsedOnce.getResultList().equals(stock.getResultList())) {
+            throw new AssertionError("the parse-once FEEL engine answered " + parsedOnce.getResultList() + " where the"
+                    + " stock engine answered " + stock.getResultList() + " for " + inputs);
+        }
+        return stock;
     }
 
     Set<String> allRuleIds() {
