@@ -4,6 +4,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
+import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine;
 import org.camunda.feel.valuemapper.ValueMapper;
 
@@ -26,6 +27,15 @@ public final class ParsedOnceFeelEngineFactory extends ScalaFeelEngineFactory {
             protected FeelEngine buildFeelEngine(CustomFunctionTransformer functions,
                                                  ValueMapper.CompositeValueMapper valueMapper) {
                 return new ParsedOnceFeelEngine(super.buildFeelEngine(functions, valueMapper));
+            }
+
+            @Override
+            public boolean evaluateSimpleUnaryTests(String test, String inputVariable, VariableContext variables) {
+                // the input as the stock engine reads it (ContextVariableWrapper): the variable's plain value
+                Object input = variables.containsVariable(inputVariable)
+                        ? variables.resolve(inputVariable).getValue() : null;
+                Boolean literal = ((ParsedOnceFeelEngine) feelEngine).literalUnaryTest(test, input);
+                return literal != null ? literal : super.evaluateSimpleUnaryTests(test, inputVariable, variables);
             }
         };
     }

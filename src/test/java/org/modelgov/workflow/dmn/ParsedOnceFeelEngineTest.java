@@ -43,9 +43,12 @@ class ParsedOnceFeelEngineTest {
 
     @Test
     void unaryTestsMatchAsTheStockEngineDoesForEveryInput() {
-        for (String test : List.of("\"HIGH\"", "\"LOW\",\"MEDIUM\"", "not(\"HIGH\")", "-", ">= 3", "[1..3)",
-                "> 0.5", "? > 2", "null")) {
-            for (Object input : new Object[] {"HIGH", "LOW", 3, 2, 0.81, null}) {
+        // string literals and "-" are answered without the interpreter; the rest by it
+        for (String test : List.of("\"HIGH\"", "\"LOW\",\"MEDIUM\"", "\"LOW\", \"HIGH\"", "\"\"",
+                "\"say \\\"yes\\\"\"", "\"HIGH\", 3", "not(\"HIGH\")", "-", "true", ">= 3", "[1..3)", "> 0.5",
+                "? > 2", "null", "3", "\"3\"")) {
+            for (Object input : new Object[] {"HIGH", "LOW", "MEDIUM", "", "say \"yes\"", "high", "3", 3, 2, 0.81,
+                    true, null}) {
                 VariableContext context = Variables.createVariables().putValue("cellInput", input)
                         .putValue("riskTier", "HIGH").asVariableContext();
                 boolean expected = matches(stock, test, context);
@@ -54,6 +57,21 @@ class ParsedOnceFeelEngineTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void stringLiteralTestsAndAnyAreAnsweredWithoutTheInterpreter() {
+        ParsedOnceFeelEngine engine = (ParsedOnceFeelEngine) feelOf(parsedOnce);
+        assertThat(engine.literalUnaryTest("\"HIGH\"", "HIGH")).isTrue();
+        assertThat(engine.literalUnaryTest("\"LOW\",\"MEDIUM\"", "MEDIUM")).isTrue();
+        assertThat(engine.literalUnaryTest("\"LOW\",\"MEDIUM\"", "HIGH")).isFalse();
+        assertThat(engine.literalUnaryTest("-", 42)).isTrue();
+        // FEEL's typing decides these: the stock engine evaluates them
+        assertThat(engine.literalUnaryTest("\"HIGH\"", 3)).isNull();
+        assertThat(engine.literalUnaryTest("\"HIGH\"", null)).isNull();
+        assertThat(engine.literalUnaryTest("\"HIGH\", 3", "HIGH")).isNull();
+        assertThat(engine.literalUnaryTest("not(\"HIGH\")", "HIGH")).isNull();
+        assertThat(engine.literalUnaryTest("riskTier = = 1", "HIGH")).isNull();
     }
 
     @Test
