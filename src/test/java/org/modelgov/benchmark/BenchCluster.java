@@ -25,6 +25,8 @@ import org.modelgov.support.ScratchPostgres;
  * One benchmark run's fresh PostgreSQL database and the ModelGov nodes on it, each its own OS process with the
  * demo users and data (profiles postgres,local), demo datasets and dataset roots in a temporary folder of the run.
  * Extra node properties come from {@code -Dbench.nodeProperties=name=value;name=value} (job executor trials).
+ * {@code -Dbench.pinNodes=true} runs the k-th node on CPU k mod cores only (taskset), so that one node against two
+ * compares one core's worth of node with two, as separate machines would; the driver and PostgreSQL are not pinned.
  */
 final class BenchCluster implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class BenchCluster implements AutoCloseable {
     private final Path dir;
     private final List<ModelGovNode> nodes = new ArrayList<>();
     private final List<String> jvmOptions = ModelGovNode.Options.postgres("", "", "").jvmOptions();
+    static final boolean PIN_NODES = Boolean.getBoolean("bench.pinNodes");
 
     private BenchCluster(String name, ScratchPostgres database, Path dir) {
         this.name = name;
@@ -70,6 +73,9 @@ final class BenchCluster implements AutoCloseable {
                     .property("camunda.bpm.generic-properties.properties.hostname=" + node);
             for (String property : withPool(nodeProperties())) {
                 options.property(property);
+            }
+            if (PIN_NODES) {
+                options.cpus(String.valueOf(nodes.size() % Runtime.getRuntime().availableProcessors()));
             }
             ModelGovNode process = ModelGovNode.start(node, options, Path.of("target/bench/logs", name));
             // stopped by close() even when it never becomes ready
@@ -174,6 +180,8 @@ final class BenchCluster implements AutoCloseable {
                 + "- commit: " + commit() + "\n"
                 + "- database: " + server + " on localhost, fresh database per run\n"
                 + "- node JVM options: `" + String.join(" ", jvmOptions) + "`; profiles postgres,local (demo data)\n"
+                + "- node CPUs: " + (PIN_NODES ? "each node pinned to one core (node-a CPU 0, node-b CPU 1; taskset);"
+                        + " driver and PostgreSQL unpinned" : "not pinned (every process may use every core)") + "\n"
                 + "- node properties beyond application.yaml: `" + String.join("; ", withPool(properties)) + "`\n\n";
     }
 
@@ -216,7 +224,8 @@ final class BenchCluster implements AutoCloseable {
 
     static void write(String fileName, String markdown) {
         try {
-            Path out = Path.of("target/bench", fileName);
+            // pinned runs answer another question (scale-out per core): they keep their own file
+            Path out = Path.of("target/bench", PIN_NODES ? fileName.replace(".md", "-pinned.md") : fileName);
             Files.createDirectories(out.getParent());
             Files.writeString(out, markdown);
             System.out.println(markdown);

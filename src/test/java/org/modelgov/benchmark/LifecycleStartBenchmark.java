@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.modelgov.support.Api;
@@ -24,62 +24,100 @@ import org.modelgov.support.HttpLifecycle;
 import org.modelgov.support.ModelGovNode;
 
 /**
- * Lifecycle start throughput on one node on PostgreSQL: clients register model versions through the API (POST
- * /api/models, POST /api/models/{id}/versions, as the demo owner) back to back; a lifecycle counts as started when
- * its risk questionnaire task exists. Against a bare process with the same wait states (one async continuation,
- * then a user task) started by the administrator through the engine REST API, on the same node in the same run.
+ * Lifecycle start throughput on PostgreSQL: clients register model versions through the API (POST
+ * /api/models/{id}/versions, as the demo owner) back to back; a lifecycle counts as started when its risk
+ * questionnaire task exists. The models are registered before the clock starts (the issue's measure is version
+ * registration → questionnaire); a second row on one node times model and version registration together. Against a
+ * bare process with the same wait states (one async continuation, then a user task) started by the administrator
+ * through the engine REST API, on the same nodes in the same run. With {@code -Dbench.start.nodes=1,2} the rows run
+ * on one node, then again with a second node started beside it, client k sending to node k mod 2.
  * Latency of an item = the task's creation time in history minus the moment the client sent its first request;
  * the run ends when the last task exists. Results: target/bench/lifecycle-start.md.
- * {@code -Dbench.start.count=100 -Dbench.start.clients=1,8}.
+ * Each node first runs {@code bench.start.warmup} (200) of each, unmeasured.
+ * {@code -Dbench.start.count=100 -Dbench.start.clients=1,8 -Dbench.start.nodes=1,2 -Dbench.start.warmup=200}.
  */
 @EnabledIfSystemProperty(named = "modelgov.benchmarks", matches = "true")
 class LifecycleStartBenchmark {
 
     private static final int COUNT = Integer.getInteger("bench.start.count", 100);
-    private static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.start.clients", "1,8").split(","))
-            .mapToInt(c -> Integer.parseInt(c.strip())).toArray();
+    private static final int WARMUP = Math.max(1, Integer.getInteger("bench.start.warmup", 200));
+    private static final int[] CLIENTS = ints("bench.start.clients", "1,8");
+    private static final int[] NODES = ints("bench.start.nodes", "1,2");
     private static final long TIMEOUT_MILLIS = Long.getLong("bench.timeoutSeconds", 600) * 1000;
 
     @Test
     void lifecyclesReachTheirQuestionnaireAndAreComparedWithABareProcess() throws Exception {
         try (BenchCluster cluster = BenchCluster.create("lifecycle-start")) {
-            ModelGovNode node = cluster.startNodes("node-a").get(0);
-            Api admin = BenchCluster.admin(node);
+            List<ModelGovNode> nodes = new ArrayList<>(cluster.startNodes("node-a"));
+            Api admin = BenchCluster.admin(nodes.get(0));
             BareProcesses.deployStart(admin);
-            LifecycleWalker walker = new LifecycleWalker(cluster, node);
-            // one of each first: class loading and caches are not what this measures
-            walker.register(BenchCluster.as(node, "owner"), "LS-WARMUP");
-            HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.START_KEY
-                    + "/start", "{\"businessKey\": \"BS-WARMUP\"}"), 200);
-            awaitTasks(cluster, "LS-WARMUP%", LifecycleWalker.QUESTIONNAIRE, 1);
+            warmUp(cluster, nodes.get(0));
 
             StringBuilder report = new StringBuilder(cluster.header("Lifecycle start throughput"))
                     .append("Each client sends its next item as soon as the previous one's HTTP calls returned;"
                             + " an item is done when its user task exists (creation time from ACT_HI_TASKINST)."
                             + " Rate = items / (last task created − first request sent). ")
-                    .append(COUNT).append(" items per row.\n\n")
-                    .append("| process | clients | items | wall s | rate /s | p50 ms | p95 ms | max ms |\n"
-                            + "|---|---|---|---|---|---|---|---|\n");
+                    .append(COUNT).append(" items per row. \"version\": the model exists, the item is POST"
+                            + " /api/models/{id}/versions; \"model + version\": the item registers both. Every node first ran ")
+                    .append(WARMUP).append(" lifecycles and as many bare processes, unmeasured (JIT warm-up).\n\n")
+                    .append("CPU per item: CPU milliseconds the nodes, PostgreSQL and the benchmark driver spent per"
+                            + " item during the row (from /proc), what each further lifecycle costs whatever the"
+                            + " number of nodes.\n\n")
+                    .append("| process | nodes | clients | items | wall s | rate /s | p50 ms | p95 ms | max ms |"
+                            + " CPU ms per item: nodes + PostgreSQL + driver |\n"
+                            + "|---|---|---|---|---|---|---|---|---|---|\n");
             List<String> ratios = new ArrayList<>();
             try (PgWaitProfile profile = new PgWaitProfile(cluster)) {
-                for (int clients : CLIENTS) {
-                    Api owner = BenchCluster.as(node, "owner");
-                    Result lifecycle = run(cluster, "LS-C" + clients + "-", LifecycleWalker.QUESTIONNAIRE, clients,
-                            modelId -> {
-                                walker.register(owner, modelId);
-                                return modelId + ":1";
-                            });
-                    Result bare = run(cluster, "BS-C" + clients + "-", BareProcesses.START_TASK, clients, key -> {
-                        HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/"
-                                + BareProcesses.START_KEY + "/start", "{\"businessKey\": \"" + key + "\"}"), 200);
-                        return key;
-                    });
-                    report.append(lifecycle.row("lifecycle (register model + version)", clients))
-                            .append(bare.row("bare process (engine REST start)", clients));
-                    ratios.add(String.format("- %d client(s): lifecycle/bare = %.2f", clients,
-                            lifecycle.rate() / bare.rate()));
+                for (int nodeCount : NODES) {
+                    while (nodes.size() < nodeCount) {
+                        ModelGovNode added = cluster.startNodes("node-" + (char) ('a' + nodes.size())).get(0);
+                        nodes.add(added);
+                        warmUp(cluster, added);
+                    }
+                    List<ModelGovNode> serving = nodes.subList(0, nodeCount);
+                    // client k talks to node k mod nodes, with one HTTP client per node and user
+                    List<Api> owners = serving.stream().map(node -> BenchCluster.as(node, "owner")).toList();
+                    List<Api> admins = serving.stream().map(BenchCluster::admin).toList();
+                    List<LifecycleWalker> walkers = serving.stream().map(node -> new LifecycleWalker(cluster, node))
+                            .toList();
+                    for (int clients : CLIENTS) {
+                        String row = "N" + nodeCount + "C" + clients + "-";
+                        for (int n = 0; n < COUNT; n++) {
+                            String modelId = "LV-" + row + String.format("%05d", n);
+                            LifecycleWalker.registerModel(owners.get(n % nodeCount), modelId);
+                        }
+                        Result version = run(cluster, serving, "LV-" + row, LifecycleWalker.QUESTIONNAIRE, clients,
+                                (client, modelId) -> {
+                                    int node = client % nodeCount;
+                                    walkers.get(node).registerVersion(owners.get(node), modelId);
+                                    return modelId + ":1";
+                                });
+                        Result bare = run(cluster, serving, "BS-" + row, BareProcesses.START_TASK, clients, (client, key) -> {
+                            HttpLifecycle.expect(admins.get(client % nodeCount).post(
+                                    "/engine-rest/process-definition/key/" + BareProcesses.START_KEY + "/start",
+                                    "{\"businessKey\": \"" + key + "\"}"), 200);
+                            return key;
+                        });
+                        report.append(version.row("lifecycle (version)", nodeCount, clients));
+                        String both = "";
+                        if (nodeCount == 1) {
+                            Result withModel = run(cluster, serving, "LM-" + row, LifecycleWalker.QUESTIONNAIRE, clients,
+                                    (client, modelId) -> {
+                                        int node = client % nodeCount;
+                                        walkers.get(node).register(owners.get(node), modelId);
+                                        return modelId + ":1";
+                                    });
+                            report.append(withModel.row("lifecycle (model + version)", nodeCount, clients));
+                            both = String.format("; model + version/bare = %.2f", withModel.rate() / bare.rate());
+                        }
+                        report.append(bare.row("bare process (engine REST start)", nodeCount, clients));
+                        ratios.add(String.format("- %d node(s), %d client(s): version/bare = %.2f%s; %.1f"
+                                + " lifecycles/s", nodeCount, clients, version.rate() / bare.rate(), both,
+                                version.rate()));
+                    }
                 }
-                report.append("\nRatio of rates (goal ≥ 0.5 at 8 clients):\n\n").append(String.join("\n", ratios))
+                report.append("\nRatio of rates (goal ≥ 0.5 at 8 clients; two nodes against one):\n\n")
+                        .append(String.join("\n", ratios))
                         .append("\n\nNode resident memory after the run: ").append(cluster.residentMemory())
                         .append("\n\n").append(profile.markdown("PostgreSQL wait events during the measured runs"));
             }
@@ -87,20 +125,60 @@ class LifecycleStartBenchmark {
         }
     }
 
-    /** One row: {@code COUNT} items by {@code clients} clients; {@code start} answers the business key it started. */
-    private Result run(BenchCluster cluster, String prefix, String taskKey, int clients,
-                       Function<String, String> start) throws Exception {
+    /**
+     * Warms a node up with {@code bench.start.warmup} lifecycles and as many bare processes (4 clients): the JIT
+     * compiles the hot paths before the clock runs, or the first rows and a newly started node pay for it.
+     */
+    private static void warmUp(BenchCluster cluster, ModelGovNode node) throws Exception {
+        String prefix = "LS-WARMUP-" + node.name().toUpperCase(java.util.Locale.ROOT) + "-";
+        Api owner = BenchCluster.as(node, "owner");
+        Api admin = BenchCluster.admin(node);
+        LifecycleWalker walker = new LifecycleWalker(cluster, node);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            clients.add(pool.submit(() -> {
+                for (int n = next.getAndIncrement(); n < WARMUP; n = next.getAndIncrement()) {
+                    walker.register(owner, prefix + n);
+                    HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.START_KEY
+                            + "/start", "{\"businessKey\": \"BS-" + prefix + n + "\"}"), 200);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        pool.shutdown();
+        awaitTasks(cluster, prefix + "%", LifecycleWalker.QUESTIONNAIRE, WARMUP);
+        awaitTasks(cluster, "BS-" + prefix + "%", BareProcesses.START_TASK, WARMUP);
+    }
+
+    private static int[] ints(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(",")).mapToInt(c -> Integer.parseInt(
+                c.strip())).toArray();
+    }
+
+    /**
+     * One row: {@code COUNT} items by {@code clients} clients; {@code start} gets the client's number and the item's
+     * key and answers the business key it started.
+     */
+    private Result run(BenchCluster cluster, List<ModelGovNode> serving, String prefix, String taskKey, int clients,
+                       BiFunction<Integer, String, String> start) throws Exception {
+        CpuMeter.Reading cpuBefore = CpuMeter.read(serving);
         Map<String, Instant> sent = new HashMap<>();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         Instant first = Instant.now();
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            int client = c;
             futures.add(pool.submit(() -> {
                 for (int n = next.getAndIncrement(); n < COUNT; n = next.getAndIncrement()) {
                     String key = prefix + String.format("%05d", n);
                     Instant at = Instant.now();
-                    String businessKey = start.apply(key);
+                    String businessKey = start.apply(client, key);
                     synchronized (sent) {
                         sent.put(businessKey, at);
                     }
@@ -118,7 +196,8 @@ class LifecycleStartBenchmark {
         double[] latencies = sent.entrySet().stream()
                 .mapToDouble(e -> created.get(e.getKey()).toEpochMilli() - e.getValue().toEpochMilli()).sorted().toArray();
         Instant last = created.values().stream().max(Instant::compareTo).orElseThrow();
-        return new Result(COUNT, (last.toEpochMilli() - first.toEpochMilli()) / 1000.0, latencies);
+        CpuMeter.Reading cpu = CpuMeter.read(serving).minus(cpuBefore);
+        return new Result(COUNT, (last.toEpochMilli() - first.toEpochMilli()) / 1000.0, latencies, cpu);
     }
 
     private static void awaitTasks(BenchCluster cluster, String keyPattern, String taskKey, int expected) {
@@ -155,17 +234,18 @@ class LifecycleStartBenchmark {
         return created;
     }
 
-    private record Result(int items, double wallSeconds, double[] sortedLatencies) {
+    private record Result(int items, double wallSeconds, double[] sortedLatencies, CpuMeter.Reading cpu) {
 
         double rate() {
             return items / wallSeconds;
         }
 
-        String row(String process, int clients) {
-            return String.format("| %s | %d | %d | %.1f | %.1f | %.0f | %.0f | %.0f |%n", process, clients, items,
+        String row(String process, int nodes, int clients) {
+            return String.format("| %s | %d | %d | %d | %.1f | %.1f | %.0f | %.0f | %.0f | %s |%n", process, nodes,
+                    clients, items,
                     wallSeconds, rate(), BenchCluster.quantile(sortedLatencies, 0.5),
                     BenchCluster.quantile(sortedLatencies, 0.95),
-                    sortedLatencies[sortedLatencies.length - 1]);
+                    sortedLatencies[sortedLatencies.length - 1], cpu.perItem(items));
         }
     }
 }

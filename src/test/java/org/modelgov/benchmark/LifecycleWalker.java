@@ -73,8 +73,17 @@ final class LifecycleWalker {
     }
 
     void register(Api owner, String modelId) {
+        registerModel(owner, modelId);
+        registerVersion(owner, modelId);
+    }
+
+    static void registerModel(Api owner, String modelId) {
         HttpLifecycle.expect(owner.post("/api/models", "{\"id\": \"" + modelId + "\", \"name\": \"Benchmark credit "
                 + modelId + "\", \"purpose\": \"Scores consumer credit applications (benchmark)\"}"), 201);
+    }
+
+    /** Registers the model's next version with the demo credit data: its lifecycle starts. */
+    void registerVersion(Api owner, String modelId) {
         HttpLifecycle.expect(owner.post("/api/models/" + modelId + "/versions", """
                 {"evaluationDatasetUri": "%s", "analysisConfigUri": "%s", "explainabilityReportUri": "%s",
                  "securityPosture": {"kmsKeyId": "alias/credit", "networkIsolation": true, "dataCapture": true,

@@ -81,7 +81,8 @@ class ReviewTimerBenchmark {
 
             StringBuilder table = new StringBuilder("| process | nodes | timers | created /s | due → all fired s"
                     + " | fired /s | due → all at next wait state s | timers fired per node | failed attempts |"
-                    + " RSS after |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                    + " CPU ms per timer: nodes + PostgreSQL + driver | RSS after |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
             List<String> profiles = new ArrayList<>();
             for (int nodes : NODES) {
                 List<ModelGovNode> running = new ArrayList<>(List.of(nodeA));
@@ -90,13 +91,13 @@ class ReviewTimerBenchmark {
                 }
                 String lifecyclePrefix = "RT" + nodes + "-";
                 copyDomainRows(cluster, lifecyclePrefix);
-                Drain lifecycle = drain(cluster, admin, lifecycleTimer, lifecyclePrefix, "Task_DecideReassessment",
+                Drain lifecycle = drain(cluster, running, admin, lifecycleTimer, lifecyclePrefix, "Task_DecideReassessment",
                         n -> startLifecycle(admin, variables, lifecyclePrefix + n));
                 table.append(lifecycle.row("lifecycle review timer → reassessment decision", nodes,
                         cluster.residentMemory()));
                 profiles.add(lifecycle.profile.replace("### ", "### Lifecycle timers, " + nodes + " node(s): "));
                 String barePrefix = "BT" + nodes + "-";
-                Drain bare = drain(cluster, admin, bareTimer, barePrefix, BareProcesses.TIMER_TASK,
+                Drain bare = drain(cluster, running, admin, bareTimer, barePrefix, BareProcesses.TIMER_TASK,
                         n -> startBare(admin, barePrefix + n));
                 table.append(bare.row("bare timer → async → user task", nodes, cluster.residentMemory()));
                 profiles.add(bare.profile.replace("### ", "### Bare timers, " + nodes + " node(s): "));
@@ -118,8 +119,8 @@ class ReviewTimerBenchmark {
     }
 
     /** Creates COUNT suspended timers, activates them at once, waits until all fired and reached {@code taskKey}. */
-    private Drain drain(BenchCluster cluster, Api admin, String jobDefinition, String prefix, String taskKey,
-                        Consumer<String> start) throws Exception {
+    private Drain drain(BenchCluster cluster, List<ModelGovNode> running, Api admin, String jobDefinition,
+                        String prefix, String taskKey, Consumer<String> start) throws Exception {
         setSuspended(admin, jobDefinition, true);
         long createStart = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
@@ -144,6 +145,7 @@ class ReviewTimerBenchmark {
                 .as("all timers created suspended").isEqualTo(COUNT);
 
         try (PgWaitProfile profile = new PgWaitProfile(cluster)) {
+            CpuMeter.Reading cpuBefore = CpuMeter.read(running);
             long due = System.nanoTime();
             setSuspended(admin, jobDefinition, false);
             long fired = -1;
@@ -161,6 +163,7 @@ class ReviewTimerBenchmark {
                 }
                 BenchCluster.pause(200);
             }
+            CpuMeter.Reading cpu = CpuMeter.read(running).minus(cpuBefore);
             assertThat(fired).as("all timers fired within the timeout").isPositive();
             assertThat(reached).as("every instance reached " + taskKey + " within the timeout").isPositive();
             assertThat(cluster.queryLong("SELECT count(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL"))
@@ -180,17 +183,18 @@ class ReviewTimerBenchmark {
                     perNode.put(r.getString(1), r.getLong(2));
                 }
             }
-            return new Drain(createRate, (fired - due) / 1e9, (reached - due) / 1e9, perNode, failures,
+            return new Drain(createRate, (fired - due) / 1e9, (reached - due) / 1e9, perNode, failures, cpu,
                     profile.markdown("PostgreSQL wait events while draining"));
         }
     }
 
     private record Drain(double createRate, double firedSeconds, double reachedSeconds, Map<String, Long> perNode,
-                         long failures, String profile) {
+                         long failures, CpuMeter.Reading cpu, String profile) {
 
         String row(String process, int nodes, String memory) {
-            return String.format("| %s | %d | %d | %.1f | %.1f | %.0f | %.1f | %s | %d | %s |%n", process, nodes,
-                    COUNT, createRate, firedSeconds, COUNT / firedSeconds, reachedSeconds, perNode, failures, memory);
+            return String.format("| %s | %d | %d | %.1f | %.1f | %.0f | %.1f | %s | %d | %s | %s |%n", process, nodes,
+                    COUNT, createRate, firedSeconds, COUNT / firedSeconds, reachedSeconds, perNode, failures,
+                    cpu.perItem(COUNT), memory);
         }
     }
 

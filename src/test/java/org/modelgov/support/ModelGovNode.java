@@ -45,6 +45,7 @@ public final class ModelGovNode implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> properties = new ArrayList<>();
         private final List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"));
+        private String cpus;
 
         /** A node on PostgreSQL at {@code jdbcUrl}. */
         public static Options postgres(String jdbcUrl, String user, String password) {
@@ -73,6 +74,15 @@ public final class ModelGovNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the node on these CPUs only ({@code taskset -c}, e.g. "0"): a node per core stands in for a node per
+         * machine when a benchmark compares one node with two on one small machine. The JVM sizes itself to them.
+         */
+        public Options cpus(String cpuList) {
+            this.cpus = cpuList;
+            return this;
+        }
+
         /** The JVM options a node gets, for reports that must name them. */
         public List<String> jvmOptions() {
             return List.copyOf(jvm);
@@ -83,6 +93,9 @@ public final class ModelGovNode implements AutoCloseable {
     public static ModelGovNode start(String name, Options options, Path logDir) {
         int port = freePort();
         List<String> command = new ArrayList<>();
+        if (options.cpus != null) {
+            command.addAll(List.of("taskset", "-c", options.cpus));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvm);
         command.add("-cp");
