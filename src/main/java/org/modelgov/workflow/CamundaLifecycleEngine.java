@@ -40,7 +40,12 @@ class CamundaLifecycleEngine implements LifecycleEngine {
     @Override
     public LifecycleState start(String versionId, Map<String, Object> variables) {
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, versionId, variables);
-        return state(instance.getId(), instance.isEnded());
+        List<String> waitingAt = new ArrayList<>();
+        if (!instance.isEnded()) {
+            // just started and not ended: it exists, no need to ask (one query less on every registration)
+            collectActiveActivities(instance.getId(), waitingAt);
+        }
+        return new LifecycleState(instance.getId(), instance.isEnded(), waitingAt);
     }
 
     @Override
@@ -86,6 +91,10 @@ class CamundaLifecycleEngine implements LifecycleEngine {
         if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
             return;
         }
+        collectActiveActivities(processInstanceId, into);
+    }
+
+    private void collectActiveActivities(String processInstanceId, List<String> into) {
         into.addAll(runtime.getActiveActivityIds(processInstanceId));
         for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId)
                 .list()) {

@@ -1,0 +1,80 @@
+package org.modelgov.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On PostgreSQL, an index for the job executor's acquisition query, which Camunda's schema lacks: without it every
+ * acquisition (one per few jobs, on every node) scans the whole job table, including every waiting timer — 10,000
+ * reassessments each holding an overdue timer made PostgreSQL the bottleneck of a burst of due review timers. The
+ * partial index holds only jobs that can run (retries left, active) by due date, so the query's "due date is null or
+ * has passed" is two index lookups. Made after the engine has created its schema, under the start-up lock, and
+ * concurrently, so nodes already running keep writing jobs while it is built; a half-built (invalid) index left by
+ * a node that died meanwhile is made again.
+ */
+@Component
+class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
+
+    static final String NAME = "modelgov_job_acquirable";
+    private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndex.class);
+
+    private String jobTable;
+    private DataSource dataSource;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        jobTable = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        dataSource = configuration.getDataSource();
+        if ("postgres".equals(configuration.getDatabaseType())) {
+            ensure();
+        }
+    }
+
+    private void ensure() {
+        // autocommit: CREATE INDEX CONCURRENTLY may not run inside a transaction
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            Boolean valid = validity(connection);
+            if (Boolean.TRUE.equals(valid)) {
+                return;
+            }
+            if (valid != null) {
+                LOG.warn("index {} was left half-built; building it again", NAME);
+                statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + NAME);
+            }
+            statement.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + NAME + " ON " + jobTable
+                    + " (DUEDATE_) WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1");
+            LOG.info("index {} on {} created for the job executor's acquisition", NAME, jobTable);
+        } catch (SQLException e) {
+            // the engine works without it, only slower with many waiting timers: say so and go on
+            LOG.warn("could not create index {} on {}: {}", NAME, jobTable, e.getMessage());
+        }
+    }
+
+    /** true: exists and usable; false: exists but invalid (a concurrent build that did not finish); null: absent. */
+    private static Boolean validity(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT i.indisvalid FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ? AND pg_table_is_visible(c.oid)")) {
+            query.setString(1, NAME);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getBoolean(1) : null;
+            }
+        }
+    }
+}
