@@ -3,7 +3,9 @@ package org.modelgov.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.modelgov.support.ModelGovNode;
 
@@ -17,13 +19,23 @@ final class CpuMeter {
     /** Clock ticks per second of /proc/[pid]/stat; 100 on every Linux this runs on. */
     private static final double TICKS = 100.0;
 
-    record Reading(double nodes, double postgres, double driver) {
+    /**
+     * CPU seconds at one moment; PostgreSQL per server process, because a backend that exits between two readings
+     * takes its CPU with it (its last interval is lost, a small undercount, rather than subtracted).
+     */
+    record Reading(double nodes, Map<Long, Double> postgres, double driver) {
 
-        Reading minus(Reading earlier) {
-            return new Reading(nodes - earlier.nodes, postgres - earlier.postgres, driver - earlier.driver);
+        Used minus(Reading earlier) {
+            double database = postgres.entrySet().stream()
+                    .mapToDouble(p -> p.getValue() - earlier.postgres.getOrDefault(p.getKey(), 0.0)).sum();
+            return new Used(nodes - earlier.nodes, database, driver - earlier.driver);
         }
+    }
 
-        /** "nodes 41 + PostgreSQL 9 + driver 6 ms" per item. */
+    /** CPU seconds used between two readings. */
+    record Used(double nodes, double postgres, double driver) {
+
+        /** "41 + 9 + 6": milliseconds per item of the nodes, PostgreSQL and the driver. */
         String perItem(int items) {
             return String.format("%.0f + %.0f + %.0f", nodes * 1000 / items, postgres * 1000 / items,
                     driver * 1000 / items);
@@ -35,13 +47,15 @@ final class CpuMeter {
 
     static Reading read(List<ModelGovNode> nodes) {
         double nodeSeconds = nodes.stream().mapToDouble(node -> cpuSeconds(node.pid())).sum();
-        double postgres;
+        Map<Long, Double> postgres = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            postgres = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuMeter::isPostgres).mapToDouble(p -> cpuSeconds(Long.parseLong(
-                            p.getFileName().toString()))).sum();
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(CpuMeter::isPostgres).forEach(p -> {
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        postgres.put(pid, cpuSeconds(pid));
+                    });
         } catch (IOException e) {
-            postgres = Double.NaN;
+            postgres.put(-1L, Double.NaN);
         }
         double driver = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
                 .orElse(Double.NaN);

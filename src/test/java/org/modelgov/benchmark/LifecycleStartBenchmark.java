@@ -196,7 +196,7 @@ class LifecycleStartBenchmark {
         double[] latencies = sent.entrySet().stream()
                 .mapToDouble(e -> created.get(e.getKey()).toEpochMilli() - e.getValue().toEpochMilli()).sorted().toArray();
         Instant last = created.values().stream().max(Instant::compareTo).orElseThrow();
-        CpuMeter.Reading cpu = CpuMeter.read(serving).minus(cpuBefore);
+        CpuMeter.Used cpu = CpuMeter.read(serving).minus(cpuBefore);
         return new Result(COUNT, (last.toEpochMilli() - first.toEpochMilli()) / 1000.0, latencies, cpu);
     }
 
@@ -234,7 +234,7 @@ class LifecycleStartBenchmark {
         return created;
     }
 
-    private record Result(int items, double wallSeconds, double[] sortedLatencies, CpuMeter.Reading cpu) {
+    private record Result(int items, double wallSeconds, double[] sortedLatencies, CpuMeter.Used cpu) {
 
         double rate() {
             return items / wallSeconds;

@@ -163,7 +163,7 @@ class ReviewTimerBenchmark {
                 }
                 BenchCluster.pause(200);
             }
-            CpuMeter.Reading cpu = CpuMeter.read(running).minus(cpuBefore);
+            CpuMeter.Used cpu = CpuMeter.read(running).minus(cpuBefore);
             assertThat(fired).as("all timers fired within the timeout").isPositive();
             assertThat(reached).as("every instance reached " + taskKey + " within the timeout").isPositive();
             assertThat(cluster.queryLong("SELECT count(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL"))
@@ -189,7 +189,7 @@ class ReviewTimerBenchmark {
     }
 
     private record Drain(double createRate, double firedSeconds, double reachedSeconds, Map<String, Long> perNode,
-                         long failures, CpuMeter.Reading cpu, String profile) {
+                         long failures, CpuMeter.Used cpu, String profile) {
 
         String row(String process, int nodes, String memory) {
             return String.format("| %s | %d | %d | %.1f | %.1f | %.0f | %.1f | %s | %d | %s | %s |%n", process, nodes,
