@@ -31,25 +31,16 @@ class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
     static final String NAME = "modelgov_job_acquirable";
     private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndex.class);
 
-    private String jobTable;
-    private DataSource dataSource;
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        jobTable = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
-    }
-
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        dataSource = configuration.getDataSource();
         if ("postgres".equals(configuration.getDatabaseType())) {
-            ensure();
+            ensure(configuration.getDataSource(), configuration.getDatabaseTablePrefix() + "ACT_RU_JOB");
         }
     }
 
-    private void ensure() {
+    private static void ensure(DataSource dataSource, String jobTable) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             Boolean valid = validity(connection);
             if (Boolean.TRUE.equals(valid)) {

@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.modelgov.support.Api;
 import org.modelgov.support.ModelGovNode;
 import org.modelgov.support.ScratchPostgres;
@@ -240,6 +244,38 @@ final class BenchCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What one client does with one item: its own number and the item's. */
+    @FunctionalInterface
+    interface ItemAction {
+        void run(int client, int item) throws Exception;
+    }
+
+    /**
+     * Items 0..items-1 shared by {@code clients} threads, each taking the next item as soon as it is done with one;
+     * returns when all are done and rethrows the first failure.
+     */
+    static void shareItems(int clients, int items, ItemAction action) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                running.add(pool.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < items; n = next.getAndIncrement()) {
+                        action.run(client, n);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -12,10 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -134,23 +130,11 @@ class LifecycleStartBenchmark {
         Api owner = BenchCluster.as(node, "owner");
         Api admin = BenchCluster.admin(node);
         LifecycleWalker walker = new LifecycleWalker(cluster, node);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-            clients.add(pool.submit(() -> {
-                for (int n = next.getAndIncrement(); n < WARMUP; n = next.getAndIncrement()) {
-                    walker.register(owner, prefix + n);
-                    HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.START_KEY
-                            + "/start", "{\"businessKey\": \"BS-" + prefix + n + "\"}"), 200);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
+        BenchCluster.shareItems(4, WARMUP, (client, n) -> {
+            walker.register(owner, prefix + n);
+            HttpLifecycle.expect(admin.post("/engine-rest/process-definition/key/" + BareProcesses.START_KEY
+                    + "/start", "{\"businessKey\": \"BS-" + prefix + n + "\"}"), 200);
+        });
         awaitTasks(cluster, prefix + "%", LifecycleWalker.QUESTIONNAIRE, WARMUP);
         awaitTasks(cluster, "BS-" + prefix + "%", BareProcesses.START_TASK, WARMUP);
     }
@@ -168,28 +152,15 @@ class LifecycleStartBenchmark {
                        BiFunction<Integer, String, String> start) throws Exception {
         CpuMeter.Reading cpuBefore = CpuMeter.read(serving);
         Map<String, Instant> sent = new HashMap<>();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         Instant first = Instant.now();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                for (int n = next.getAndIncrement(); n < COUNT; n = next.getAndIncrement()) {
-                    String key = prefix + String.format("%05d", n);
-                    Instant at = Instant.now();
-                    String businessKey = start.apply(client, key);
-                    synchronized (sent) {
-                        sent.put(businessKey, at);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
+        BenchCluster.shareItems(clients, COUNT, (client, n) -> {
+            String key = prefix + String.format("%05d", n);
+            Instant at = Instant.now();
+            String businessKey = start.apply(client, key);
+            synchronized (sent) {
+                sent.put(businessKey, at);
+            }
+        });
         awaitTasks(cluster, prefix + "%", taskKey, COUNT);
         Map<String, Instant> created = taskCreation(cluster, prefix + "%", taskKey);
         assertThat(created.keySet()).as("every item reached its task").containsExactlyInAnyOrderElementsOf(sent.keySet());

@@ -19,10 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -123,21 +119,7 @@ class ReviewTimerBenchmark {
                         String prefix, String taskKey, Consumer<String> start) throws Exception {
         setSuspended(admin, jobDefinition, true);
         long createStart = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(pool.submit(() -> {
-                for (int n = next.getAndIncrement(); n < COUNT; n = next.getAndIncrement()) {
-                    start.accept(String.format("%05d", n));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        pool.shutdown();
+        BenchCluster.shareItems(CLIENTS, COUNT, (client, n) -> start.accept(String.format("%05d", n)));
         double createRate = COUNT / ((System.nanoTime() - createStart) / 1e9);
         String timersOfRun = " FROM act_ru_job j JOIN act_ru_execution e ON j.process_instance_id_ = e.id_"
                 + " WHERE j.job_def_id_ = '" + jobDefinition + "' AND e.business_key_ LIKE '" + prefix + "%'";

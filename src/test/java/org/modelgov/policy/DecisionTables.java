@@ -1,6 +1,5 @@
 package org.modelgov.policy;
 
-import org.modelgov.workflow.dmn.ParsedOnceFeelEngineFactory;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.modelgov.workflow.dmn.ParsedOnceFeelEngineFactory;
 
 /**
  * One DMN file of processes/ evaluated by Camunda's standalone DMN engine, remembering which rules matched so a test
